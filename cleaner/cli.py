@@ -1,0 +1,171 @@
+"""The ``cleaner`` command line: parsing and dispatch only.
+
+Exit status: 0 when nothing was flagged, 1 when ``check`` flagged something, 2 for usage or
+input errors (after every other input was processed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from cleaner import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _csv(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    g = parser.add_argument_group("rules and plugins")
+    g.add_argument("--select", type=_csv, action="extend", metavar="IDS",
+                   help="run only these rules (codes, prefixes like B or T1, names, categories)")
+    g.add_argument("--extend-select", type=_csv, action="extend", metavar="IDS",
+                   help="run these rules in addition to the default ones")
+    g.add_argument("--ignore", type=_csv, action="extend", metavar="IDS", help="do not run these rules")
+    g.add_argument("-p", dest="plugins", action="append", metavar="MODULE",
+                   help="load a plugin module by name; -p no:NAME blocks a plugin (e.g. no:typos)")
+    g.add_argument("--no-entry-points", action="store_true",
+                   help="do not load installed third-party plugins")
+    g.add_argument("--config", metavar="FILE", help="configuration file (default: found upward)")
+    g.add_argument("--isolated", action="store_true", help="ignore configuration files")
+    g.add_argument("--strict", action="store_true",
+                   help="a plugin that fails to load or a rule that raises is an error")
+    g = parser.add_argument_group("input")
+    g.add_argument("--kind", choices=("auto", "text", "html"), default=None,
+                   help="treat inputs as text or HTML (default: detect)")
+    g.add_argument("--max-bytes", type=int, default=None, metavar="N",
+                   help="refuse inputs larger than N bytes")
+    g = parser.add_argument_group("typos")
+    g.add_argument("--min-confidence", type=float, default=None, metavar="X",
+                   help="report typo flags with at least this confidence (0-1)")
+    g.add_argument("--words", dest="words_files", action="append", metavar="FILE",
+                   help="a file of accepted words, one per line")
+    g.add_argument("--pack", dest="packs", action="append", metavar="FILE",
+                   help="a rule pack (TOML) to load")
+    parser.add_argument("--format", default="text", help="output format: text, json, jsonl, github")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print no report on stderr")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cleaner",
+        description="Clean scraped news text or HTML: repair, strip boilerplate, flag typos.",
+    )
+    parser.add_argument("--version", action="version", version=f"cleaner {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("clean", help="print (or write) the cleaned text")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, or - for stdin")
+    p.add_argument("-o", "--output", metavar="DIR", help="write cleaned files under DIR")
+    p.add_argument("--fix-typos", action="store_true", help="apply high-confidence typo fixes")
+    _common(p)
+
+    p = sub.add_parser("check", help="report removals and typo flags like a linter")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, or - for stdin")
+    _common(p)
+
+    p = sub.add_parser("plugins", help="list loaded plugins with versions and hooks")
+    _common(p)
+    p = sub.add_parser("rules", help="list every rule with its id, category, plugin and state")
+    _common(p)
+    return parser
+
+
+def config_from_args(args: argparse.Namespace) -> Any:
+    """A Config from the configuration file (unless --isolated) and the flags given."""
+    from cleaner.config import Config, load_config
+
+    plugins = [p for p in (args.plugins or []) if not p.startswith("no:")]
+    blocked = [p[3:] for p in (args.plugins or []) if p.startswith("no:")]
+    overrides: dict[str, Any] = {
+        "select": args.select,
+        "extend_select": args.extend_select,
+        "ignore": args.ignore,
+        "plugins": plugins or None,
+        "disable_plugins": blocked or None,
+        "load_entrypoints": False if args.no_entry_points else None,
+        "strict": True if args.strict else None,
+        "kind": args.kind,
+        "max_bytes": args.max_bytes,
+        "min_confidence": args.min_confidence,
+        "words_files": [str(Path(w).resolve()) for w in args.words_files] if args.words_files else None,
+        "packs": [str(Path(p).resolve()) for p in args.packs] if args.packs else None,
+        "fix_typos": True if getattr(args, "fix_typos", False) else None,
+    }
+    if args.isolated:
+        return Config(**{k: (tuple(v) if isinstance(v, list) else v)
+                         for k, v in overrides.items() if v is not None})
+    return load_config(Path(args.config) if args.config else None, **overrides)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    from cleaner.config import ConfigError
+    from cleaner.pipeline import Cleaner, RuleFailed
+    from cleaner.pluginmanager import PluginLoadError
+
+    try:
+        config = config_from_args(args)
+        cleaner = Cleaner(config)
+    except (ConfigError, PluginLoadError, RuleFailed) as exc:
+        print(f"cleaner: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    for warning in cleaner.warnings:
+        print(f"cleaner: warning: {warning}", file=sys.stderr)
+    if args.command == "plugins":
+        return _list_plugins(cleaner, args.format)
+    if args.command == "rules":
+        return _list_rules(cleaner, args.format)
+    formatter = cleaner.registry.formats.get(args.format)
+    if formatter is None:
+        known = ", ".join(sorted(cleaner.registry.formats))
+        print(f"cleaner: error: unknown format {args.format!r} (known: {known})", file=sys.stderr)
+        return EXIT_ERROR
+    from cleaner.runner import run
+
+    return run(cleaner, args.command, args.paths, formatter,
+               output_dir=getattr(args, "output", None), quiet=args.quiet)
+
+
+def _list_plugins(cleaner: Any, fmt: str) -> int:
+    from cleaner.pluginmanager import describe_plugins
+
+    infos = describe_plugins(cleaner.pm, cleaner.load_report)
+    if fmt == "json":
+        print(json.dumps([vars(i) for i in infos], indent=2))
+        return EXIT_OK
+    for info in infos:
+        version = info.version or ("built-in" if info.builtin else "-")
+        print(f"{info.name:<24} {version:<10} {', '.join(info.hooks)}")
+    return EXIT_OK
+
+
+def _list_rules(cleaner: Any, fmt: str) -> int:
+    active = {r.code for r in cleaner.rules}
+    rows = [
+        {"code": r.code, "name": r.name, "stage": r.stage, "category": r.category,
+         "plugin": r.plugin, "enabled": r.code in active, "description": r.description}
+        for r in cleaner.all_rules
+    ]
+    if fmt == "json":
+        print(json.dumps(rows, indent=2))
+        return EXIT_OK
+    for row in rows:
+        state = "on" if row["enabled"] else "off"
+        print(f"{row['code']:<6} {row['name']:<22} {row['category']:<12} {row['plugin']:<16} {state:<4} {row['description']}")
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,348 @@
+"""The pipeline: load -> repair -> remove -> flag -> output, running the registered rules.
+
+Plugins only *register* rules (see :mod:`cleaner.hookspecs`); this module calls them, in a fixed
+order, and attributes every edit, removal, flag and exception to a rule and its plugin. A rule
+that raises is recorded on the document and the document is still produced without that rule's
+effect, unless the configuration is ``strict``.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from cleaner.config import Config
+from cleaner.decoding import InputError, decode
+from cleaner.document import Correction, Document, Flag, Removal, Repair, RuleError
+from cleaner.pluginmanager import LoadReport, build_plugin_manager, short_name
+from cleaner.rules import Block, FlagInput, Rule, select_rules
+from cleaner.textmap import Edit
+
+_LINE = re.compile(r"[^\n]+")
+_BLANK_RUN = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+
+
+class RuleFailed(RuntimeError):
+    """A rule raised while ``strict`` was set."""
+
+
+@dataclass
+class RuleStats:
+    """Per-rule counters kept by one Cleaner (time spent, hits, errors)."""
+
+    seconds: float = 0.0
+    hits: int = 0
+    errors: int = 0
+
+
+@dataclass
+class Registry:
+    """What the setup hooks handed over."""
+
+    rules: list[Rule] = field(default_factory=list)
+    words: frozenset[str] = frozenset()
+    formats: dict[str, Any] = field(default_factory=dict)
+
+
+class Cleaner:
+    """A configured pipeline, built once and reused for many documents.
+
+    >>> from cleaner import Cleaner
+    >>> cleaner = Cleaner(ignore=["T"])          # keyword overrides build a Config
+    >>> cleaner.clean("Headline\\n\\nShare this article").text
+    'Headline'
+    """
+
+    def __init__(self, config: Config | None = None, *, plugins: Iterable[Any] = (), **overrides: Any):
+        base = config or Config()
+        if overrides:
+            base = base.replace(
+                **{k: tuple(v) if isinstance(v, list) else v for k, v in overrides.items()}
+            )
+        self.config = base
+        self.pm, self.load_report = build_plugin_manager(base, tuple(plugins))
+        self.registry = self._collect()
+        self.rules = select_rules(
+            self.registry.rules, base.select, base.ignore
+        ) + self._extended(base)
+        self.stats: dict[str, RuleStats] = defaultdict(RuleStats)
+        self._by_stage = {
+            stage: [r for r in self.rules if r.stage == stage] for stage in ("repair", "remove", "flag")
+        }
+
+    # -- setup ----------------------------------------------------------------------------
+
+    def _extended(self, config: Config) -> list[Rule]:
+        if not config.extend_select:
+            return []
+        chosen = {r.code for r in select_rules(self.registry.rules, config.select, config.ignore)}
+        extra = select_rules(self.registry.rules, config.extend_select, config.ignore)
+        return [r for r in extra if r.code not in chosen]
+
+    def _collect(self) -> Registry:
+        """Run the setup hooks: words first (rules are built with them), then rules, formats."""
+        registry = Registry()
+        words: set[str] = set(self.config.words)
+        for result in self._call_setup("cleaner_register_words", config=self.config):
+            words.update(result)
+        registry.words = frozenset(words)
+        if registry.words != frozenset(self.config.words):
+            self.config = self.config.replace(words=tuple(sorted(registry.words)))
+        seen: dict[str, Rule] = {}
+        for plugin_name, produced in self._call_setup_named(
+            "cleaner_register_rules", config=self.config
+        ):
+            for r in produced:
+                r = r.with_plugin(short_name(plugin_name))
+                if r.code in seen:
+                    self._setup_error(
+                        plugin_name,
+                        "cleaner_register_rules",
+                        ValueError(f"rule code {r.code} already registered by {seen[r.code].plugin}"),
+                    )
+                    continue
+                seen[r.code] = r
+        registry.rules = sorted(seen.values(), key=lambda r: r.code)
+        for result in self._call_setup("cleaner_register_formats"):
+            for name, formatter in dict(result).items():
+                registry.formats.setdefault(name, formatter)
+        return registry
+
+    def _call_setup(self, hook_name: str, **kwargs: Any) -> Iterator[Any]:
+        for _, result in self._call_setup_named(hook_name, **kwargs):
+            yield result
+
+    def _call_setup_named(self, hook_name: str, **kwargs: Any) -> Iterator[tuple[str, Any]]:
+        """Call a setup hook plugin by plugin, so one plugin's failure is attributed to it.
+
+        Plugins are called in registration order (built-ins first), and a
+        result that is an iterator is drained here, inside the guard.
+        """
+        caller = getattr(self.pm.hook, hook_name)
+        for impl in caller.get_hookimpls():
+            plugin_name = self.pm.get_name(impl.plugin) or "?"
+            try:
+                result = impl.function(**{a: kwargs[a] for a in impl.argnames})
+                if result is not None and not isinstance(result, (dict, str)):
+                    result = list(result)
+            except Exception as exc:
+                self._setup_error(plugin_name, hook_name, exc)
+                continue
+            if result is not None:
+                yield plugin_name, result
+
+    def _setup_error(self, plugin: str, hook: str, exc: Exception) -> None:
+        message = f"plugin {plugin!r} failed in {hook}: {type(exc).__name__}: {exc}"
+        if self.config.strict:
+            raise RuleFailed(message) from exc
+        self.load_report.warnings.append(message)
+
+    @property
+    def warnings(self) -> list[str]:
+        """Plugins that failed to load or register; each names the plugin."""
+        return self.load_report.warnings
+
+    @property
+    def all_rules(self) -> list[Rule]:
+        """Every registered rule, whether it runs or not (for ``cleaner rules``)."""
+        return self.registry.rules
+
+    def rule_plugin(self, rule: Rule) -> str:
+        return rule.plugin
+
+    # -- per document ---------------------------------------------------------------------
+
+    def load(self, data: str | bytes, *, source: str = "<string>", kind: str | None = None) -> Document:
+        """Decode and load one input through the ``cleaner_load`` hook.
+
+        Raises :class:`~cleaner.decoding.InputError` for input that cannot be read.
+        """
+        metadata: dict[str, Any] = {}
+        if isinstance(data, bytes):
+            decoded = decode(data, source, max_bytes=self.config.max_bytes)
+            text = decoded.text
+            if decoded.detected:
+                metadata["encoding"] = decoded.encoding
+                metadata["encoding_detected"] = True
+        else:
+            text = data
+            if self.config.max_bytes and len(text) > self.config.max_bytes:
+                raise InputError(source, f"input is over the limit of {self.config.max_bytes:,} characters")
+        hint = kind if kind not in (None, "auto") else (None if self.config.kind == "auto" else self.config.kind)
+        try:
+            document = self.pm.hook.cleaner_load(source=source, data=text, kind=hint, config=self.config)
+        except InputError:
+            raise
+        except Exception as exc:
+            raise InputError(source, f"cannot load: {type(exc).__name__}: {exc}") from exc
+        if document is None:
+            raise InputError(source, "no loader accepted this input")
+        document.metadata.update(metadata)
+        return document
+
+    def clean(
+        self, data: str | bytes, *, source: str = "<string>", kind: str | None = None
+    ) -> Document:
+        """Load and process one input: the library's main entry point."""
+        return self.process(self.load(data, source=source, kind=kind))
+
+    def process(self, document: Document) -> Document:
+        """Run repair, remove and flag stages on a loaded document and build its clean text."""
+        self._repair(document)
+        removed_spans = self._remove(document)
+        self._flag(document, removed_spans)
+        self._render(document, removed_spans)
+        self.pm.hook.cleaner_document_done(document=document, config=self.config)
+        return document
+
+    # -- stages ---------------------------------------------------------------------------
+
+    def _run(self, rule: Rule, document: Document, *args: Any) -> Any:
+        """Call one rule, timing it and containing its failure."""
+        stats = self.stats[rule.code]
+        began = time.perf_counter()
+        try:
+            return rule.check(*args)
+        except Exception as exc:
+            stats.errors += 1
+            if self.config.strict:
+                raise RuleFailed(
+                    f"{document.source}: rule {rule.id} (plugin {rule.plugin}) raised "
+                    f"{type(exc).__name__}: {exc}"
+                ) from exc
+            document.errors.append(
+                RuleError(rule.plugin, rule.id, rule.stage, f"{type(exc).__name__}: {exc}")
+            )
+            return None
+        finally:
+            stats.seconds += time.perf_counter() - began
+
+    def _repair(self, document: Document) -> None:
+        assert document.textmap is not None
+        text = document.repaired
+        for rule in self._by_stage["repair"]:
+            produced = self._run(rule, document, text)
+            if produced is None:
+                continue
+            try:
+                edits = list(produced)
+            except Exception as exc:  # a generator that raises midway
+                document.errors.append(RuleError(rule.plugin, rule.id, "repair", repr(exc)))
+                continue
+            if not edits:
+                continue
+            spans = {
+                (e.start, e.end): document.textmap.span_to_original(e.start, e.end) for e in edits
+            }
+            text, applied = document.textmap.apply(text, edits)
+            self.stats[rule.code].hits += len(applied)
+            for e in applied:
+                a, b = spans[(e.start, e.end)]
+                document.repairs.append(
+                    Repair(a, b, document.original[a:b], e.replacement, rule.code)
+                )
+        document.repaired = text
+
+    def _remove(self, document: Document) -> list[tuple[int, int]]:
+        """Judge every block with the remove rules; the first rule that objects removes it."""
+        rules = self._by_stage["remove"]
+        text = document.repaired
+        matches = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.group().strip()]
+        texts = [text[a:b].strip() for a, b in matches]
+        removed: list[tuple[int, int]] = []
+        for index, ((a, b), block_text) in enumerate(zip(matches, texts)):
+            lead = len(text[a:b]) - len(text[a:b].lstrip())
+            start = a + lead
+            end = start + len(block_text)
+            block = Block(block_text, start, end, index, texts, document.metadata)
+            for rule in rules:
+                reason = self._run(rule, document, block)
+                if not reason:
+                    continue
+                self.stats[rule.code].hits += 1
+                o_start, o_end = document.span_in_original(start, end)
+                document.removed.append(
+                    Removal(
+                        o_start,
+                        o_end,
+                        document.original[o_start:o_end],
+                        rule.code,
+                        rule.category,
+                        str(reason),
+                    )
+                )
+                removed.append((start, end))
+                break
+        return removed
+
+    def _flag(self, document: Document, removed_spans: list[tuple[int, int]]) -> None:
+        rules = self._by_stage["flag"]
+        if not rules:
+            return
+        view = FlagInput(document.repaired, tuple(removed_spans), document.metadata)
+        flags: list[Flag] = []
+        for rule in rules:
+            produced = self._run(rule, document, view)
+            if produced is None:
+                continue
+            try:
+                findings = list(produced)
+            except Exception as exc:
+                document.errors.append(RuleError(rule.plugin, rule.id, "flag", repr(exc)))
+                continue
+            for f in findings:
+                if f.confidence < self.config.min_confidence:
+                    continue
+                self.stats[rule.code].hits += 1
+                a, b = document.span_in_original(f.start, f.end)
+                line, column = document.position(a)
+                inside = any(s <= f.start and f.end <= e for s, e in removed_spans)
+                flags.append(
+                    Flag(a, b, document.original[a:b], rule.code, rule.category, f.message,
+                         tuple(f.suggestions), f.confidence, line, column, inside)
+                )
+                if self.config.fix_typos and f.fix is not None and not inside:
+                    document.corrections.append(
+                        Correction(f.start, f.end, document.repaired[f.start:f.end], f.fix, rule.code)
+                    )
+        flags.sort(key=lambda fl: (fl.start, fl.end, fl.rule))
+        document.flags = flags
+
+    def _render(self, document: Document, removed_spans: list[tuple[int, int]]) -> None:
+        """The clean text: repaired text without removed blocks, plus accepted corrections."""
+        text = document.repaired
+        cuts = [Edit(s, _line_end(text, e), "") for s, e in removed_spans]
+        cuts += [Edit(c.start, c.end, c.replacement) for c in document.corrections]
+        pieces, cursor = [], 0
+        for edit in sorted(cuts, key=lambda e: e.start):
+            if edit.start < cursor:
+                continue
+            pieces.append(text[cursor : edit.start])
+            pieces.append(edit.replacement)
+            cursor = edit.end
+        pieces.append(text[cursor:])
+        out = _BLANK_RUN.sub("\n\n", "".join(pieces))
+        document.text = out.strip()
+
+
+def _line_end(text: str, pos: int) -> int:
+    """End of a removed block including the rest of its line and its line break."""
+    nl = text.find("\n", pos)
+    return len(text) if nl == -1 else nl + 1
+
+
+def counts(documents: Iterable[Document]) -> dict[str, Counter[str]]:
+    """Removals by category and flags by rule over many documents (for summaries)."""
+    removed: Counter[str] = Counter()
+    flagged: Counter[str] = Counter()
+    for doc in documents:
+        removed.update(r.category for r in doc.removed)
+        flagged.update(f.rule for f in doc.flags)
+    return {"removed": removed, "flags": flagged}
+
+
+__all__ = ["Cleaner", "LoadReport", "RuleFailed", "counts"]

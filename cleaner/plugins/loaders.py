@@ -1,0 +1,49 @@
+"""Built-in loaders: HTML pages (extracted with trafilatura) and plain text.
+
+For HTML input the document "as read" is the text trafilatura extracts from the page: offsets
+of removals and flags point into that text, which is kept as ``Document.original``; the page
+itself is kept in ``metadata["html"]``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.config import Config
+from cleaner.decoding import InputError
+from cleaner.document import Document
+from cleaner.pluginmanager import hookimpl
+
+_HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
+
+
+def looks_like_html(source: str, data: str) -> bool:
+    """HTML by file name, or by a document that opens like a web page."""
+    if source.lower().endswith(_HTML_SUFFIXES):
+        return True
+    return bool(_HTML_START.match(data[:4096]))
+
+
+@hookimpl
+def cleaner_load(source: str, data: str, kind: str | None, config: Config) -> Document | None:
+    """Claim HTML input and extract the article text from it."""
+    if kind == "text" or (kind is None and not looks_like_html(source, data)):
+        return None
+    from cleaner.html import extract_article  # lazy: trafilatura is slow to import
+
+    try:
+        extracted = extract_article(data, config)
+    except Exception as exc:
+        raise InputError(source, f"cannot extract text from HTML: {type(exc).__name__}: {exc}") from exc
+    document = Document(source=source, original=extracted.text, format="html")
+    document.metadata["html"] = data
+    document.metadata["html_removed"] = extracted.removed
+    return document
+
+
+@hookimpl(trylast=True, specname="cleaner_load")
+def cleaner_load_text(source: str, data: str) -> Document:
+    """Everything else is plain text."""
+    return Document(source=source, original=data, format="text")
+

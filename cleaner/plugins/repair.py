@@ -1,0 +1,105 @@
+"""Built-in repair rules (R): mojibake and entities with ftfy, then odd spaces and controls.
+
+Repairs that change meaning or layout stay off: like datatrove's and NeMo Curator's ftfy steps,
+we keep curly quotes, ligatures, full-width characters and line breaks as they are. Each rule
+returns :class:`~cleaner.textmap.Edit` objects on the current text so the pipeline can map
+every later span back to the original.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+
+from cleaner.config import Config
+from cleaner.pluginmanager import hookimpl
+from cleaner.rules import Rule, rule
+from cleaner.textmap import Edit
+
+_FTFY_CONFIG = None
+
+
+def _ftfy_config():  # type: ignore[no-untyped-def]
+    global _FTFY_CONFIG
+    if _FTFY_CONFIG is None:
+        import ftfy
+
+        _FTFY_CONFIG = ftfy.TextFixerConfig(
+            unescape_html="auto",
+            remove_terminal_escapes=True,
+            fix_encoding=True,
+            restore_byte_a0=True,
+            replace_lossy_sequences=True,
+            decode_inconsistent_utf8=True,
+            fix_c1_controls=True,
+            fix_latin_ligatures=False,
+            fix_character_width=False,
+            uncurl_quotes=False,
+            fix_line_breaks=False,
+            fix_surrogates=True,
+            remove_control_chars=True,
+            normalization="NFC",
+            explain=False,
+        )
+    return _FTFY_CONFIG
+
+
+# Characters ftfy leaves alone but that break tokenising and matching downstream.
+_SUSPECT = re.compile(r"[^\x00-\x7f]|&[#a-zA-Z0-9]+;|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def diff_edits(old: str, new: str, offset: int = 0) -> Iterator[Edit]:
+    """Minimal character edits turning ``old`` into ``new`` (offsets shifted by ``offset``).
+
+    >>> [(e.start, e.end, e.replacement) for e in diff_edits("cafÃ©", "café")]
+    [(3, 5, 'é')]
+    """
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            yield Edit(offset + i1, offset + i2, new[j1:j2])
+
+
+@rule("R101", "unicode-repair", stage="repair", category="encoding")
+def unicode_repair(text: str) -> Iterator[Edit]:
+    """Mojibake, HTML entities, C1 and other control characters, fixed by ftfy.
+
+    ``The Mayorâ€™s office`` becomes ``The Mayor’s office``; ``&amp;`` becomes ``&``.
+    Lines that hold only ASCII letters and no entities are skipped without calling ftfy.
+    """
+    import ftfy
+
+    config = _ftfy_config()
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if _SUSPECT.search(line):
+            fixed = ftfy.fix_text(line, config)
+            if fixed != line:
+                yield from diff_edits(line, fixed, pos)
+        pos += len(line)
+
+
+_ODD_SPACE = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")  # not ZWJ/ZWNJ: scripts need them
+_TRAILING = re.compile(r"[ \t]+(?=\n|\Z)")
+
+
+@rule("R102", "odd-spaces", stage="repair", category="whitespace")
+def odd_spaces(text: str) -> Iterator[Edit]:
+    """No-break, thin and other Unicode spaces become plain spaces; invisible characters go.
+
+    Zero-width spaces, word joiners and soft hyphens split words invisibly (``sum\\u00admit``), so
+    they are removed; trailing spaces and tabs at line ends are removed too.
+    """
+    for m in _ODD_SPACE.finditer(text):
+        yield Edit(m.start(), m.end(), " ")
+    for m in _INVISIBLE.finditer(text):
+        yield Edit(m.start(), m.end(), "")
+    for m in _TRAILING.finditer(text):
+        yield Edit(m.start(), m.end(), "")
+
+
+@hookimpl
+def cleaner_register_rules(config: Config) -> list[Rule]:
+    return [unicode_repair, odd_spaces]
