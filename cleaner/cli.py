@@ -73,7 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("plugins", help="list loaded plugins with versions and hooks")
     _common(p)
-    p = sub.add_parser("rules", help="list every rule with its id, category, plugin and state")
+    p = sub.add_parser("rules", help="list rules (all, or those --select names) with id, stage, "
+                       "category, plugin and state")
     _common(p)
     return parser
 
@@ -115,10 +116,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from cleaner.pipeline import Cleaner, RuleFailed
     from cleaner.pluginmanager import PluginLoadError
 
+    from cleaner.packs import PackError, load_pack
+
     try:
         config = config_from_args(args)
+        for pack in config.packs:
+            load_pack(pack)  # a broken pack the user named is a usage error, not a warning
         cleaner = Cleaner(config)
-    except (ConfigError, PluginLoadError, RuleFailed) as exc:
+    except (ConfigError, PackError, PluginLoadError, RuleFailed) as exc:
         print(f"cleaner: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     for warning in cleaner.warnings:
@@ -152,18 +157,23 @@ def _list_plugins(cleaner: Any, fmt: str) -> int:
 
 
 def _list_rules(cleaner: Any, fmt: str) -> int:
+    from cleaner.rules import matches
+
     active = {r.code for r in cleaner.rules}
+    wanted = cleaner.config.select + cleaner.config.extend_select
     rows = [
         {"code": r.code, "name": r.name, "stage": r.stage, "category": r.category,
          "plugin": r.plugin, "enabled": r.code in active, "description": r.description}
         for r in cleaner.all_rules
+        if not wanted or any(matches(s, r) for s in wanted)
     ]
     if fmt == "json":
         print(json.dumps(rows, indent=2))
         return EXIT_OK
     for row in rows:
         state = "on" if row["enabled"] else "off"
-        print(f"{row['code']:<6} {row['name']:<22} {row['category']:<12} {row['plugin']:<16} {state:<4} {row['description']}")
+        print(f"{row['code']:<6} {row['name']:<22} {row['stage']:<7} {row['category']:<12} "
+              f"{row['plugin']:<16} {state:<4} {row['description']}")
     return EXIT_OK
 
 

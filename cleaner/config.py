@@ -41,6 +41,7 @@ class Config:
     fix_typos: bool = False
     words: tuple[str, ...] = ()  # accepted words (allow-list)
     words_files: tuple[str, ...] = ()
+    corrections: tuple[tuple[str, str], ...] = ()  # known misspelling -> correction
     packs: tuple[str, ...] = ()  # rule pack TOML files
     strict: bool = False  # plugin load failures and rule errors become errors
     kind: str = "auto"  # "auto", "text" or "html"

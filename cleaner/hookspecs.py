@@ -33,23 +33,14 @@ hookspec = pluggy.HookspecMarker("cleaner")
 
 
 @hookspec
-def cleaner_register_rules(config: Config) -> Iterable[Rule] | None:
-    """Return the rules this plugin contributes.
-
-    Called once per :class:`~cleaner.Cleaner`. ``config`` is the run's immutable
-    :class:`~cleaner.config.Config` (read options from ``config.options``). Return an iterable of
-    :class:`~cleaner.rules.Rule` (build them with the :func:`cleaner.rules.rule` decorator).
-    Every plugin's rules are collected; the user's ``select``/``ignore`` then decide which run.
-    """
-
-
-@hookspec
 def cleaner_register_packs(config: Config) -> Iterable[str] | None:
     """Return paths of declarative rule packs (TOML) this plugin ships.
 
-    Called once per Cleaner. A pack adds boilerplate patterns, typo allow-lists and known
-    misspelling corrections without code; see ``docs/plugins.md`` for the format. Packs are
-    data: they are parsed, never executed.
+    Called once per Cleaner, before every other setup hook: the packs' paths are added to
+    ``config.packs``, and the built-in ``rulepacks`` plugin turns them into rules, words and
+    corrections. A pack adds boilerplate patterns, typo allow-lists and known misspelling
+    corrections without code; see ``docs/plugins.md`` for the format. Packs are data: they are
+    parsed, never executed.
     """
 
 
@@ -58,6 +49,26 @@ def cleaner_register_words(config: Config) -> Iterable[str] | None:
     """Return words the typo rules must accept (names, jargon, a house style's spellings).
 
     Called once per Cleaner; the words of every plugin are merged into one allow-list.
+    """
+
+
+@hookspec
+def cleaner_register_corrections(config: Config) -> dict[str, str] | None:
+    """Return known misspellings and their corrections, as ``{"goverment": "government"}``.
+
+    Called once per Cleaner; typo rules flag these words with full confidence and suggest the
+    correction. Keys are matched case-insensitively.
+    """
+
+
+@hookspec
+def cleaner_register_rules(config: Config) -> Iterable[Rule] | None:
+    """Return the rules this plugin contributes.
+
+    Called once per :class:`~cleaner.Cleaner`. ``config`` is the run's immutable
+    :class:`~cleaner.config.Config` (read options from ``config.options``). Return an iterable of
+    :class:`~cleaner.rules.Rule` (build them with the :func:`cleaner.rules.rule` decorator).
+    Every plugin's rules are collected; the user's ``select``/``ignore`` then decide which run.
     """
 
 

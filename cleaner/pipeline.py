@@ -86,12 +86,21 @@ class Cleaner:
     def _collect(self) -> Registry:
         """Run the setup hooks: words first (rules are built with them), then rules, formats."""
         registry = Registry()
+        packs = list(self.config.packs)
+        for result in self._call_setup("cleaner_register_packs", config=self.config):
+            packs.extend(str(p) for p in result if str(p) not in packs)
+        self.config = self.config.replace(packs=tuple(packs))
         words: set[str] = set(self.config.words)
         for result in self._call_setup("cleaner_register_words", config=self.config):
             words.update(result)
         registry.words = frozenset(words)
-        if registry.words != frozenset(self.config.words):
-            self.config = self.config.replace(words=tuple(sorted(registry.words)))
+        corrections = dict(self.config.corrections)
+        for result in self._call_setup("cleaner_register_corrections", config=self.config):
+            for wrong, right in dict(result).items():
+                corrections.setdefault(wrong.lower(), right)
+        self.config = self.config.replace(
+            words=tuple(sorted(registry.words)), corrections=tuple(sorted(corrections.items()))
+        )
         seen: dict[str, Rule] = {}
         for plugin_name, produced in self._call_setup_named(
             "cleaner_register_rules", config=self.config

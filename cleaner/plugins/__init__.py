@@ -10,5 +10,6 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "cleaner.plugins.repair",
     "cleaner.plugins.boilerplate",
     "cleaner.plugins.typos",
+    "cleaner.plugins.rulepacks",
     "cleaner.plugins.formats",
 )

@@ -47,6 +47,6 @@ def cleaner_register_rules(config: Config) -> list[Rule]:
     words = {w.lower() for w in config.words}
     for path in config.words_files:
         words |= load_words_file(path)
-    corrections = dict(config.options.get("typo_corrections", {}))
+    corrections = dict(config.corrections)
     threshold = float(config.options.get("fix_threshold", DEFAULT_HIGH_CONFIDENCE))
     return [typo_rule(frozenset(words), corrections, threshold)]
