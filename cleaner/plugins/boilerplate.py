@@ -100,7 +100,7 @@ _COMMENT_WORD = re.compile(r"\bcomment(?:s|ing|ers?)?\b", re.I)
 _COMMENT_UI = re.compile(
     r"^(?:please\b|click\b|tap\b|leave\b|post\b|add\b|join\b|view\b|show\b|hide\b|load\b|"
     r"see (?:all|the)\b|sign in\b|log in\b|register\b|be the first\b|share your\b|"
-    r"tell us\b|let us know\b|have your say\b|read (?:all|the)\b|\d+\s+comments?\b|comments?\b)"
+    r"tell us\b|let us know\b|have your say\b|read (?:all|the)\b|\d+\s+comments?\b|comments?\s*(?:\(\d+\)|:|$))"
     r"|\b(?:having (?:issues|problems|trouble)|comments? (?:are|is) (?:closed|disabled|moderated|"
     r"open)|comment(?:ing)? (?:policy|guidelines)|community guidelines|to comment\b.*\b(?:sign|log) in)",
     re.I,

@@ -1,0 +1,94 @@
+"""The library API on the seed article and on small documents: from cleaner import clean, Cleaner."""
+
+from __future__ import annotations
+
+import json
+
+from cleaner import Cleaner, clean
+from helpers import ROOT, SEED
+
+EXPECTED_TEXT = (ROOT / "seeds" / "000_b03457842792d85a.clean.txt").read_text(encoding="utf-8")
+
+
+def test_seed_cleans_to_headline_and_twelve_paragraphs() -> None:
+    doc = clean(SEED.read_bytes(), source=str(SEED))
+    assert doc.text + "\n" == EXPECTED_TEXT
+    assert len(doc.text.split("\n\n")) == 13
+
+
+def test_seed_removals_name_rule_category_and_reason() -> None:
+    doc = clean(SEED.read_bytes(), source="seed.txt")
+    assert [(r.rule, r.category) for r in doc.removed] == [("B101", "caption"), ("B201", "comments")]
+    caption, prompt = doc.removed
+    assert caption.text.startswith("India's Prime Minister Narendra Modi (L) shakes hands")
+    assert caption.text.endswith("met today …")
+    assert prompt.text == "Please let us know if you're having issues with commenting."
+    for r in doc.removed:
+        assert doc.original[r.start : r.end] == r.text
+        assert r.reason
+
+
+def test_to_dict_has_exactly_the_contract_keys() -> None:
+    data = clean(SEED.read_bytes(), source="seed.txt").to_dict()
+    assert list(data) == ["source", "text", "removed", "flags"]
+    assert list(data["removed"][0]) == ["start", "end", "text", "rule", "category", "reason"]
+    json.dumps(data)  # serialisable as is
+
+
+def test_offsets_point_into_the_text_as_read_even_after_repairs() -> None:
+    original = "Caf\u00c3\u00a9 owners met.\n\nPhoto: Jane Doe/AP\n\nThe\u00a0mayor spoke."
+    doc = clean(original, ignore=["T"])
+    assert doc.text == "Café owners met.\n\nThe mayor spoke."
+    (removal,) = doc.removed
+    assert original[removal.start : removal.end] == removal.text == "Photo: Jane Doe/AP"
+    assert [(r.rule, r.text, r.replacement) for r in doc.repairs] == [
+        ("R101", "\u00c3\u00a9", "é"),
+        ("R102", "\u00a0", " "),
+    ]
+
+
+def test_html_input_is_extracted_then_cleaned() -> None:
+    html = (
+        "<html><head><title>Port reopens</title></head><body><article>"
+        "<h1>Port reopens after storm</h1>"
+        "<p>The harbour reopened on Tuesday after a week of repairs to the outer wall, "
+        "the port authority said in a statement to shipping companies.</p>"
+        "<p>Fishing crews returned to the water before dawn, and the first cargo ship was "
+        "expected to dock by the evening, officials told reporters at the quay.</p>"
+        "<p>Leave a comment</p>"
+        "</article></body></html>"
+    )
+    doc = clean(html, ignore=["T"])
+    assert "The harbour reopened on Tuesday" in doc.text
+    assert "Leave a comment" not in doc.text
+    assert doc.original[doc.removed[-1].start : doc.removed[-1].end] == "Leave a comment"
+
+
+def test_a_cleaner_is_configured_once_and_reused() -> None:
+    cleaner = Cleaner(ignore=["B2"])
+    first = cleaner.clean("News line.\n\nLeave a comment below")
+    second = cleaner.clean("Another story.\n\nShare this article")
+    assert first.text == "News line.\n\nLeave a comment below"
+    assert second.text == "Another story."
+    assert [r.rule for r in second.removed] == ["B301"]
+
+
+def test_a_rule_that_raises_is_recorded_and_the_document_still_cleaned() -> None:
+    from cleaner import hookimpl
+    from cleaner.rules import rule
+
+    @rule("X101", "broken", stage="remove", category="test")
+    def broken(block):  # noqa: ANN001
+        raise RuntimeError("boom")
+
+    class BrokenPlugin:
+        @hookimpl
+        def cleaner_register_rules(self):  # noqa: ANN001
+            return [broken]
+
+    doc = Cleaner(plugins=[BrokenPlugin()], ignore=["T"]).clean("Text.\n\nShare this article")
+    assert doc.text == "Text."
+    assert {(e.plugin, e.rule, e.error) for e in doc.errors} == {
+        ("BrokenPlugin", "X101 broken", "RuntimeError: boom")
+    }
+    assert doc.to_dict()["errors"][0]["plugin"] == "BrokenPlugin"
