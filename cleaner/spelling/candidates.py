@@ -36,34 +36,32 @@ def edits1(word: str) -> set[str]:
     return out
 
 
-def _as_candidates(words: set[str], typed: str) -> list[Candidate]:
+def _as_candidates(words: set[str] | frozenset[str], typed: str) -> list[Candidate]:
     table = lexicon.zipf_table()
-    out = []
-    for w in words:
-        z = table.get(w, 0.0)
-        if w != typed and lexicon.is_candidate(w, z):
-            out.append(Candidate(w, z, typo_cost(w, typed)))
-    return out
+    return [Candidate(w, table[w], typo_cost(w, typed)) for w in words if w != typed]
 
 
 @lru_cache(maxsize=100_000)
 def near(typed: str) -> tuple[Candidate, ...]:
     """Dictionary words one edit away from ``typed`` (lower case)."""
-    return tuple(_as_candidates(edits1(typed), typed))
+    return tuple(_as_candidates(edits1(typed) & lexicon.candidate_words(), typed))
 
 
 @lru_cache(maxsize=50_000)
 def far(typed: str) -> tuple[Candidate, ...]:
-    """Common dictionary words up to two edits away from ``typed``."""
+    """Common dictionary words up to two edits away from ``typed``.
+
+    Every string one edit away, and every deletion of those, is looked up in
+    the deletion index: that covers a second insertion, deletion,
+    substitution or transposition without generating ~10^5 strings.
+    """
+    first = edits1(typed)
+    keys = {e[:k] + e[k + 1 :] for e in first for k in range(len(e))}
+    keys |= first
     index = lexicon.delete_index()
     found: set[str] = set()
-    for e1 in edits1(typed):
-        hit = index.get(e1)
-        if hit:
-            found.update(hit)
-        for k in range(len(e1)):
-            hit = index.get(e1[:k] + e1[k + 1 :])
-            if hit:
-                found.update(hit)
+    for key in keys & lexicon.delete_keys():
+        found.update(index[key])
+    found &= lexicon.candidate_words()
     cands = _as_candidates(found, typed)
     return tuple(c for c in cands if c.cost <= MAX_DEEP_COST)

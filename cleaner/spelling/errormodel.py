@@ -15,7 +15,7 @@ _QWERTY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
 TRANSPOSE = 1.0
 DROP_DOUBLE = 0.7  # "summit" -> "sumit"
-ADD_DOUBLE = 1.0  # "receive" -> "recceive"
+ADD_DOUBLE = 1.1  # "receive" -> "recceive"
 DROP = 1.6
 ADD_NEIGHBOUR = 1.5  # extra key next to the letter before or after it
 ADD = 2.2
@@ -87,27 +87,33 @@ def _delete_cost(intended: str, j: int) -> float:
 def typo_cost(intended: str, typed: str) -> float:
     """Weighted optimal-string-alignment distance from intended to typed."""
     n, m = len(intended), len(typed)
+    ins = [_insert_cost(typed, i) for i in range(m)]
+    dels = [_delete_cost(intended, j) for j in range(n)]
     inf = float("inf")
     prev2: list[float] = []
     prev = [0.0] * (m + 1)
     for i in range(1, m + 1):
-        prev[i] = prev[i - 1] + _insert_cost(typed, i - 1) + (FIRST_LETTER if i == 1 else 0.0)
+        prev[i] = prev[i - 1] + ins[i - 1] + (FIRST_LETTER if i == 1 else 0.0)
     for j in range(1, n + 1):
         cur = [inf] * (m + 1)
-        first = FIRST_LETTER if j == 1 else 0.0
-        cur[0] = prev[0] + _delete_cost(intended, j - 1) + first
         a = intended[j - 1]
+        a_prev = intended[j - 2] if j > 1 else ""
+        d_cost = dels[j - 1]
+        cur[0] = prev[0] + d_cost + (FIRST_LETTER if j == 1 else 0.0)
         for i in range(1, m + 1):
             b = typed[i - 1]
             edge = FIRST_LETTER if i == 1 or j == 1 else 0.0
-            best = prev[i - 1] + (0.0 if a == b else substitution_cost(a, b) + edge)
-            d = prev[i] + _delete_cost(intended, j - 1) + edge
+            if a == b:
+                best = prev[i - 1]
+            else:
+                best = prev[i - 1] + substitution_cost(a, b) + edge
+            d = prev[i] + d_cost + edge
             if d < best:
                 best = d
-            ins = cur[i - 1] + _insert_cost(typed, i - 1) + edge
-            if ins < best:
-                best = ins
-            if i > 1 and j > 1 and a == typed[i - 2] and intended[j - 2] == b and a != b:
+            x = cur[i - 1] + ins[i - 1] + edge
+            if x < best:
+                best = x
+            if i > 1 and j > 1 and a != b and a == typed[i - 2] and a_prev == b:
                 t = prev2[i - 2] + TRANSPOSE + (FIRST_LETTER if i == 2 else 0.0)
                 if t < best:
                     best = t

@@ -21,6 +21,8 @@ MIN_INDEXED_ZIPF = 2.5
 _lock = threading.Lock()
 _zipf: dict[str, float] | None = None
 _delete_index: dict[str, tuple[str, ...]] | None = None
+_delete_keys: frozenset[str] | None = None
+_candidate_words: frozenset[str] | None = None
 
 
 def _is_wordlike(word: str) -> bool:
@@ -54,6 +56,23 @@ def zipf(word: str) -> float:
 def is_candidate(word: str, zipf_value: float) -> bool:
     """Whether a dictionary entry may be proposed as a correction."""
     return zipf_value >= MIN_SUGGESTION_ZIPF and _is_wordlike(word)
+
+
+def candidate_words() -> frozenset[str]:
+    """All entries that may be suggested, as a set for C-speed intersection."""
+    global _candidate_words
+    if _candidate_words is None:
+        table = zipf_table()
+        _candidate_words = frozenset(w for w, z in table.items() if is_candidate(w, z))
+    return _candidate_words
+
+
+def delete_keys() -> frozenset[str]:
+    """Keys of :func:`delete_index` as a frozenset (fast intersections)."""
+    global _delete_keys
+    if _delete_keys is None:
+        _delete_keys = frozenset(delete_index())
+    return _delete_keys
 
 
 def delete_index() -> dict[str, tuple[str, ...]]:

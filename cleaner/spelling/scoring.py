@@ -18,6 +18,7 @@ from typing import Iterable
 
 from . import candidates as cand
 from .errormodel import typo_cost
+from .morphology import is_derived
 
 # --- lower-case words -------------------------------------------------------
 # Lower-case words at least this common are never questioned.
@@ -27,7 +28,8 @@ UNKNOWN_ZIPF = -0.5
 # Minimal log-odds (typo vs. correct) before a lower-case word is flagged.
 WORD_MARGIN = 1.0
 # Look at distance-2 candidates when the typed word is this rare, or when
-# the best distance-1 candidate scores below DEEP_SCORE.
+# no distance-1 candidate is at least DEEP_SCORE common (a rare typed word
+# next to a common one is judged on that neighbour alone).
 DEEP_BELOW_ZIPF = 1.5
 DEEP_SCORE = 3.0
 # Bonus for a candidate that the same document uses elsewhere.
@@ -37,8 +39,9 @@ DOC_BONUS = 1.0
 # Capitalised words at least this common are never questioned.
 NAME_SAFE_ZIPF = 3.0
 # A name is flagged from the dictionary alone only for cheap slips
-# (transposition, doubled letter, vowel) toward a far more common spelling.
-NAME_MAX_COST = 1.2
+# (a transposition or a dropped double letter) toward a far more common
+# spelling; an extra doubled letter is often the real spelling of a name.
+NAME_MAX_COST = 1.0
 NAME_GAP = 2.0
 NAME_TARGET_ZIPF = 3.5
 # Variants found in the same document may be one full edit away.
@@ -54,6 +57,7 @@ class Verdict:
 
     suggestions: tuple[str, ...]
     confidence: float
+    margin: float  # log10 odds of "typo" over "as intended", past the threshold
 
 
 def _probability(log_odds: float) -> float:
@@ -69,20 +73,34 @@ def _top_share(scores: list[float]) -> float:
 def _verdict(ranked: list[tuple[float, str]], margin: float) -> Verdict:
     scores = [s for s, _ in ranked[:MAX_SUGGESTIONS]]
     confidence = _probability(margin) * _top_share(scores)
-    return Verdict(tuple(w for _, w in ranked[:MAX_SUGGESTIONS]), round(confidence, 3))
+    return Verdict(tuple(w for _, w in ranked[:MAX_SUGGESTIONS]), round(confidence, 3), margin)
 
 
 def _rank(scored: dict[str, float]) -> list[tuple[float, str]]:
     return sorted(((s, w) for w, s in scored.items()), key=lambda p: (-p[0], p[1]))
 
 
+def _needs_far(found: list[cand.Candidate], zipf: float) -> bool:
+    """Whether distance-2 candidates could matter (they cost ~100x more).
+
+    Not when a common distance-1 neighbour already explains the token well
+    enough to flag it: people make one slip far more often than two.
+    """
+    if not any(c.zipf >= DEEP_SCORE for c in found):
+        return True
+    if zipf >= DEEP_BELOW_ZIPF:
+        return False
+    own = zipf if zipf > 0 else UNKNOWN_ZIPF
+    best = max(c.zipf - c.cost for c in found)
+    return best - own < WORD_MARGIN + 1.0
+
+
 def judge_word(word: str, zipf: float, in_document: frozenset[str] | set[str]) -> Verdict | None:
     """Verdict for a lower-case token (already lower-cased, ' normalised)."""
-    if zipf >= WORD_SAFE_ZIPF:
+    if zipf >= WORD_SAFE_ZIPF or is_derived(word):
         return None
     found = list(cand.near(word))
-    best = max((c.zipf - c.cost for c in found), default=-math.inf)
-    if zipf < DEEP_BELOW_ZIPF or best < DEEP_SCORE:
+    if _needs_far(found, zipf):
         found = list({c.word: c for c in (*found, *cand.far(word))}.values())
     if not found:
         return None
@@ -101,8 +119,9 @@ def judge_word(word: str, zipf: float, in_document: frozenset[str] | set[str]) -
     return _verdict(ranked, margin)
 
 
-def _plural_pair(a: str, b: str) -> bool:
-    return a == b + "s" or b == a + "s" or a == b + "es" or b == a + "es"
+def _affix_pair(a: str, b: str) -> bool:
+    """"Saud"/"Saudi", "Smith"/"Smiths": one name extends the other."""
+    return a.startswith(b) or b.startswith(a)
 
 
 def judge_name(
@@ -125,7 +144,10 @@ def judge_name(
         if c.cost <= NAME_MAX_COST and c.zipf >= NAME_TARGET_ZIPF and c.zipf - zipf >= NAME_GAP:
             scored[c.word] = c.zipf - c.cost
     for other, other_count, other_zipf in doc_variants:
-        if other == name or _plural_pair(other, name):
+        if other == name or _affix_pair(other, name):
+            continue
+        # Typos are one-offs: a spelling used repeatedly is deliberate.
+        if count > 1 and other_count < 3 * count:
             continue
         if other_count < count or (other_count == count and other_zipf < zipf + 1.0):
             continue
