@@ -1,0 +1,70 @@
+"""Typo detection for news text, driven by wordfreq frequencies.
+
+Public API: :func:`find_typos`, :class:`Typo`, :data:`DEFAULT_HIGH_CONFIDENCE`
+and :func:`load_words_file`.  Nothing heavy is imported or loaded here: the
+word list is read on the first call to :func:`find_typos` and kept for the
+life of the process.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .tokens import NAME, WORD, Token, chunk_positions, chunk_tokens
+from .wordsfile import load_words_file
+
+__all__ = ["DEFAULT_HIGH_CONFIDENCE", "Typo", "find_typos", "load_words_file"]
+
+#: Flags at or above this confidence are safe for ``--fix-typos`` to apply.
+DEFAULT_HIGH_CONFIDENCE = 0.9
+
+
+@dataclass(frozen=True, slots=True)
+class Typo:
+    """One suspected misspelling; ``text[start:end] == word``."""
+
+    start: int
+    end: int
+    word: str
+    suggestions: tuple[str, ...]
+    confidence: float
+    kind: str  # "word" (lower case) or "name" (capitalised)
+    message: str
+
+
+def _normal(word: str) -> str:
+    """Lookup form: curly apostrophes straightened, lower case."""
+    return word.replace("\u2019", "'").lower()
+
+
+def _match_case(suggestion: str, typed: str) -> str:
+    """Give a suggestion the capitalisation of the typed word."""
+    if typed[:1].isupper():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+def _message(word: str, suggestions: tuple[str, ...]) -> str:
+    if suggestions:
+        return f'possible typo: "{word}" -> "{suggestions[0]}"'
+    return f'possible typo: "{word}"'
+
+
+def find_typos(
+    text: str,
+    *,
+    allow: frozenset[str] = frozenset(),
+    corrections: Mapping[str, str] = {},
+    min_confidence: float = 0.0,
+) -> list[Typo]:
+    """Return suspected non-word typos in ``text``, in text order.
+
+    ``allow`` words are never flagged (case-insensitive).  ``corrections``
+    maps known misspellings to their fix; those are always flagged with
+    confidence 1.0.  Flags below ``min_confidence`` are dropped.
+    """
+    from . import document  # deferred so importing the package stays cheap
+
+    return document.check(text, allow, corrections, min_confidence)

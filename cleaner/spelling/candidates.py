@@ -1,0 +1,67 @@
+"""Candidate corrections from wordfreq's vocabulary, ranked by error cost.
+
+Distance-1 candidates come from generating every single edit of the typed
+word (Norvig's method); distance-2 candidates come from a deletion index
+(SymSpell's idea) so a garbled word costs a few thousand look-ups instead of
+~10^5.  Results depend only on the typed word, so they are cached.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import NamedTuple
+
+from . import lexicon
+from .errormodel import typo_cost
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# Distance-2 candidates more expensive than this are implausible typos.
+MAX_DEEP_COST = 3.8
+
+
+class Candidate(NamedTuple):
+    word: str  # lower case
+    zipf: float
+    cost: float  # -log10 P(typed | word), see errormodel
+
+
+def edits1(word: str) -> set[str]:
+    """All strings one deletion, transposition, substitution or insertion away."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
+    out.update(a + c + b[1:] for a, b in splits if b for c in _LETTERS)
+    out.update(a + c + b for a, b in splits for c in _LETTERS)
+    out.discard(word)
+    return out
+
+
+def _as_candidates(words: set[str] | frozenset[str], typed: str) -> list[Candidate]:
+    table = lexicon.zipf_table()
+    return [Candidate(w, table[w], typo_cost(w, typed)) for w in words if w != typed]
+
+
+@lru_cache(maxsize=100_000)
+def near(typed: str) -> tuple[Candidate, ...]:
+    """Dictionary words one edit away from ``typed`` (lower case)."""
+    return tuple(_as_candidates(edits1(typed) & lexicon.candidate_words(), typed))
+
+
+@lru_cache(maxsize=50_000)
+def far(typed: str) -> tuple[Candidate, ...]:
+    """Common dictionary words up to two edits away from ``typed``.
+
+    Every string one edit away, and every deletion of those, is looked up in
+    the deletion index: that covers a second insertion, deletion,
+    substitution or transposition without generating ~10^5 strings.
+    """
+    first = edits1(typed)
+    keys = {e[:k] + e[k + 1 :] for e in first for k in range(len(e))}
+    keys |= first
+    index = lexicon.delete_index()
+    found: set[str] = set()
+    for key in keys & lexicon.delete_keys():
+        found.update(index[key])
+    found &= lexicon.candidate_words()
+    cands = _as_candidates(found, typed)
+    return tuple(c for c in cands if c.cost <= MAX_DEEP_COST)

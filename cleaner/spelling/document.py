@@ -1,0 +1,122 @@
+"""Per-document driver: tokens -> suspects -> verdicts -> positioned Typos.
+
+Only distinct chunks are examined (``str.split`` and a set are C-speed),
+and a token is only looked at closely when wordfreq finds it rare.  That
+keeps the common path to a couple of dictionary look-ups per distinct
+chunk, which is what makes the checker fast enough to run on every document.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+
+from . import Typo, _match_case, _message, _normal
+from . import lexicon, scoring
+from .tokens import NAME, WORD, Token, chunk_positions, chunk_tokens
+
+_status: dict[tuple[str, str], bool] = {}
+
+
+def _suspect(token: Token, table: dict[str, float]) -> bool:
+    """Cheap, cached first pass: is this token rare enough to examine?"""
+    key = (token.text, token.kind)
+    hit = _status.get(key)
+    if hit is None:
+        z = table.get(_normal(token.text), 0.0)
+        limit = scoring.WORD_SAFE_ZIPF if token.kind == WORD else scoring.NAME_SAFE_ZIPF
+        hit = z < limit
+        if len(_status) > 500_000:
+            _status.clear()
+        _status[key] = hit
+    return hit
+
+
+class _Context:
+    """What the document itself says: word counts, names and their variants."""
+
+    def __init__(self, chunk_counts: Counter[str]) -> None:
+        self.counts: Counter[str] = Counter()
+        for chunk, n in chunk_counts.items():
+            for token in chunk_tokens(chunk):
+                self.counts[token.text.replace("\u2019", "'")] += n
+        self.lower = {w.lower() for w in self.counts}
+        self._name_index: dict[str, list[str]] | None = None
+
+    def name_variants(self, name: str) -> list[tuple[str, int, float]]:
+        """Capitalised words of the document within one deletion of ``name``."""
+        if self._name_index is None:
+            index: dict[str, list[str]] = {}
+            for w in self.counts:
+                if w[:1].isupper() and len(w) >= scoring.NAME_MIN_LENGTH:
+                    low = w.lower()
+                    for key in {low, *(low[:i] + low[i + 1 :] for i in range(len(low)))}:
+                        index.setdefault(key, []).append(w)
+            self._name_index = index
+        low = name.lower()
+        keys = {low, *(low[:i] + low[i + 1 :] for i in range(len(low)))}
+        seen = {w for k in keys for w in self._name_index.get(k, ())}
+        seen.discard(name)
+        return [(w.lower(), self.counts[w], lexicon.zipf(w.lower())) for w in seen]
+
+
+def _judge(token_text: str, kind: str, ctx: _Context) -> scoring.Verdict | None:
+    word = _normal(token_text)
+    z = lexicon.zipf(word)
+    if kind == WORD:
+        return scoring.judge_word(word, z, ctx.lower - {word})
+    key = token_text.replace("\u2019", "'")
+    return scoring.judge_name(word, z, ctx.counts[key], ctx.name_variants(key))
+
+
+def check(
+    text: str,
+    allow: frozenset[str],
+    corrections: Mapping[str, str],
+    min_confidence: float,
+) -> list[Typo]:
+    """Implementation of :func:`cleaner.spelling.find_typos`."""
+    table = lexicon.zipf_table()
+    fixes = {_normal(k): v for k, v in corrections.items()} if corrections else {}
+    allowed = {_normal(w) for w in allow} if allow else set()
+    chunk_counts = Counter(text.split())
+    # (chunk, token) pairs that need a verdict, grouped by token text.
+    pending: dict[tuple[str, str], list[tuple[str, Token]]] = {}
+    for chunk in chunk_counts:
+        for token in chunk_tokens(chunk):
+            norm = None
+            if fixes or allowed:
+                norm = _normal(token.text)
+                if norm in allowed:
+                    continue
+                if norm in fixes:
+                    pending.setdefault((token.text, "fix"), []).append((chunk, token))
+                    continue
+            if _suspect(token, table):
+                pending.setdefault((token.text, token.kind), []).append((chunk, token))
+    if not pending:
+        return []
+    ctx = _Context(chunk_counts)
+    typos: list[Typo] = []
+    for (token_text, kind), places in pending.items():
+        if kind == "fix":
+            fix = _match_case(fixes[_normal(token_text)], token_text)
+            suggestions, confidence = (fix,), 1.0
+            kind = NAME if token_text[:1].isupper() else WORD
+        else:
+            verdict = _judge(token_text, kind, ctx)
+            if verdict is None or verdict.confidence < min_confidence:
+                continue
+            suggestions = tuple(_match_case(s, token_text) for s in verdict.suggestions)
+            confidence = verdict.confidence
+        if confidence < min_confidence:
+            continue
+        message = _message(token_text, suggestions)
+        for chunk, token in places:
+            for start in chunk_positions(text, chunk):
+                begin = start + token.offset
+                typos.append(
+                    Typo(begin, begin + len(token.text), token.text, suggestions, confidence, kind, message)
+                )
+    typos.sort(key=lambda t: t.start)
+    return typos

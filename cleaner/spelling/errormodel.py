@@ -1,0 +1,122 @@
+"""How people mistype: a weighted edit distance in log10 units.
+
+The cost of turning the intended word into the typed one approximates
+-log10 P(typed | intended).  Cheap edits are the ones people actually make:
+swapping two adjacent letters, dropping or adding one of a doubled letter,
+hitting a neighbouring key, confusing two vowels or two letters that sound
+alike.  The first letter is rarely wrong, so edits there cost extra.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+_QWERTY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+TRANSPOSE = 1.0
+DROP_DOUBLE = 0.7  # "summit" -> "sumit"
+ADD_DOUBLE = 1.1  # "receive" -> "recceive"
+DROP = 1.6
+ADD_NEIGHBOUR = 1.5  # extra key next to the letter before or after it
+ADD = 2.2
+SUB_VOWEL = 1.2
+SUB_SOUND = 1.4
+SUB_NEIGHBOUR = 1.4
+SUB = 2.3
+FIRST_LETTER = 0.8
+
+_VOWELS = frozenset("aeiouy")
+# Letters that stand for the same sound in English spelling.
+_SOUND_ALIKE = frozenset(
+    frozenset(p) for p in ("cs", "ck", "sz", "iy", "gj", "fv", "mn", "td", "bp", "ea", "ie")
+)
+
+
+def _keyboard_neighbours() -> dict[str, frozenset[str]]:
+    """Letters physically next to each key on a QWERTY keyboard."""
+    pos = {ch: (r, c) for r, row in enumerate(_QWERTY_ROWS) for c, ch in enumerate(row)}
+    out: dict[str, frozenset[str]] = {}
+    for ch, (r, c) in pos.items():
+        near = set()
+        for other, (r2, c2) in pos.items():
+            if other != ch and abs(r - r2) <= 1 and -1 <= (c2 - c) + (0 if r2 == r else (0.5 if r2 > r else -0.5)) <= 1:
+                if r2 == r and abs(c2 - c) == 1 or r2 != r:
+                    near.add(other)
+        out[ch] = frozenset(near)
+    return out
+
+
+_NEAR = _keyboard_neighbours()
+
+
+def substitution_cost(intended: str, typed: str) -> float:
+    """Cost of typing ``typed`` where ``intended`` was meant."""
+    if intended == typed:
+        return 0.0
+    if intended in _VOWELS and typed in _VOWELS:
+        return SUB_VOWEL
+    if typed in _NEAR.get(intended, ()):
+        return SUB_NEIGHBOUR
+    if frozenset((intended, typed)) in _SOUND_ALIKE:
+        return SUB_SOUND
+    return SUB
+
+
+def _insert_cost(typed: str, i: int) -> float:
+    """Cost of the typed letter ``typed[i]`` that the intended word lacks."""
+    ch = typed[i]
+    prev = typed[i - 1] if i > 0 else ""
+    nxt = typed[i + 1] if i + 1 < len(typed) else ""
+    if ch == prev or ch == nxt:
+        return ADD_DOUBLE
+    near = _NEAR.get(ch, frozenset())
+    if prev in near or nxt in near:
+        return ADD_NEIGHBOUR
+    return ADD
+
+
+def _delete_cost(intended: str, j: int) -> float:
+    """Cost of leaving out ``intended[j]`` when typing."""
+    ch = intended[j]
+    if (j > 0 and intended[j - 1] == ch) or (j + 1 < len(intended) and intended[j + 1] == ch):
+        return DROP_DOUBLE
+    return DROP
+
+
+@lru_cache(maxsize=65536)
+def typo_cost(intended: str, typed: str) -> float:
+    """Weighted optimal-string-alignment distance from intended to typed."""
+    n, m = len(intended), len(typed)
+    ins = [_insert_cost(typed, i) for i in range(m)]
+    dels = [_delete_cost(intended, j) for j in range(n)]
+    inf = float("inf")
+    prev2: list[float] = []
+    prev = [0.0] * (m + 1)
+    for i in range(1, m + 1):
+        prev[i] = prev[i - 1] + ins[i - 1] + (FIRST_LETTER if i == 1 else 0.0)
+    for j in range(1, n + 1):
+        cur = [inf] * (m + 1)
+        a = intended[j - 1]
+        a_prev = intended[j - 2] if j > 1 else ""
+        d_cost = dels[j - 1]
+        cur[0] = prev[0] + d_cost + (FIRST_LETTER if j == 1 else 0.0)
+        for i in range(1, m + 1):
+            b = typed[i - 1]
+            edge = FIRST_LETTER if i == 1 or j == 1 else 0.0
+            if a == b:
+                best = prev[i - 1]
+            else:
+                best = prev[i - 1] + substitution_cost(a, b) + edge
+            d = prev[i] + d_cost + edge
+            if d < best:
+                best = d
+            x = cur[i - 1] + ins[i - 1] + edge
+            if x < best:
+                best = x
+            if i > 1 and j > 1 and a != b and a == typed[i - 2] and a_prev == b:
+                t = prev2[i - 2] + TRANSPOSE + (FIRST_LETTER if i == 2 else 0.0)
+                if t < best:
+                    best = t
+            cur[i] = best
+        prev2, prev = prev, cur
+    return prev[m]

@@ -1,0 +1,101 @@
+"""Lazy, process-wide access to wordfreq's English frequencies.
+
+wordfreq's data is loaded on first use, never at import time, so that
+``import cleaner.spelling`` (and ``cleaner --version``) stays instant.
+Frequencies are zipf values (log10 of occurrences per billion words);
+wordfreq folds case, so "Delhi" and "delhi" share one value.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+
+# Words rarer than this are never offered as suggestions: below it wordfreq's
+# lists are dominated by misspellings and fragments.
+MIN_SUGGESTION_ZIPF = 2.0
+# The deletion index behind distance-2 suggestions only covers words common
+# enough to be a plausible intended word for a badly garbled token.
+MIN_INDEXED_ZIPF = 2.5
+
+_lock = threading.Lock()
+_zipf: dict[str, float] | None = None
+_delete_index: dict[str, tuple[str, ...]] | None = None
+_delete_keys: frozenset[str] | None = None
+_candidate_words: frozenset[str] | None = None
+
+
+def _is_wordlike(word: str) -> bool:
+    """True for purely alphabetic entries (apostrophes allowed inside)."""
+    return word.replace("'", "").isalpha()
+
+
+def zipf_table() -> dict[str, float]:
+    """Return {word: zipf} for wordfreq's large English list, loading it once."""
+    global _zipf
+    if _zipf is None:
+        with _lock:
+            if _zipf is None:
+                import wordfreq  # deferred: importing wordfreq costs ~100 ms
+
+                table: dict[str, float] = {}
+                buckets = wordfreq.get_frequency_list("en", wordlist="large")
+                for index, bucket in enumerate(buckets):
+                    zipf = round(9.0 - index / 100.0, 2)
+                    for word in bucket:
+                        table[word] = zipf
+                _zipf = table
+    return _zipf
+
+
+def zipf(word: str) -> float:
+    """Zipf frequency of an already lower-cased word (0.0 when unknown)."""
+    return zipf_table().get(word, 0.0)
+
+
+def is_candidate(word: str, zipf_value: float) -> bool:
+    """Whether a dictionary entry may be proposed as a correction."""
+    return zipf_value >= MIN_SUGGESTION_ZIPF and _is_wordlike(word)
+
+
+def candidate_words() -> frozenset[str]:
+    """All entries that may be suggested, as a set for C-speed intersection."""
+    global _candidate_words
+    if _candidate_words is None:
+        table = zipf_table()
+        _candidate_words = frozenset(w for w, z in table.items() if is_candidate(w, z))
+    return _candidate_words
+
+
+def delete_keys() -> frozenset[str]:
+    """Keys of :func:`delete_index` as a frozenset (fast intersections)."""
+    global _delete_keys
+    if _delete_keys is None:
+        _delete_keys = frozenset(delete_index())
+    return _delete_keys
+
+
+def delete_index() -> dict[str, tuple[str, ...]]:
+    """Map each single-letter deletion of a common word back to the words.
+
+    Used to find distance-2 candidates in a few thousand dictionary look-ups
+    instead of generating the ~10^5 strings two blind edits would produce.
+    Every indexed word is also its own key.
+    """
+    global _delete_index
+    if _delete_index is None:
+        table = zipf_table()
+        with _lock:
+            if _delete_index is None:
+                index: dict[str, list[str]] = {}
+                for word, value in table.items():
+                    if value < MIN_INDEXED_ZIPF or len(word) < 3 or not _is_wordlike(word):
+                        continue
+                    index.setdefault(word, []).append(word)
+                    for i in range(len(word)):
+                        key = word[:i] + word[i + 1 :]
+                        bucket = index.setdefault(key, [])
+                        if not bucket or bucket[-1] != word:
+                            bucket.append(word)
+                _delete_index = {k: tuple(v) for k, v in index.items()}
+    return _delete_index

@@ -1,0 +1,86 @@
+"""Recognise words built regularly from a known word.
+
+News writing coins derived forms ("demerge", "workforces", "badged") that a
+frequency list has rarely or never seen.  They are not typos: a typo almost
+never lands exactly on a known stem plus a regular affix.  The affixes below
+are general English morphology, not a list of particular words.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from . import lexicon
+
+# A stem must be at least this common for a derived form to be trusted.
+MIN_STEM_ZIPF = 2.5
+MIN_STEM_LENGTH = 4
+# Halves of a closed compound ("matchday") must be common and not tiny.
+COMPOUND_PART_ZIPF = 3.5
+COMPOUND_PART_LENGTH = 4
+
+_VOWELS = frozenset("aeiou")
+# Suffixes that attach to the bare stem (or the stem minus a final "e").
+_SUFFIXES = (
+    "ed", "ing", "er", "ers", "est", "ly", "ness", "ment", "ments", "able",
+    "ism", "ist", "ists", "ise", "ize", "ised", "ized", "ising", "izing",
+    "isation", "ization", "ful", "less", "ship", "hood", "like", "wise",
+)
+_PREFIXES = (
+    "re", "de", "un", "non", "pre", "post", "co", "anti", "over", "under", "out",
+    "sub", "super", "inter", "mis", "dis", "multi", "mid", "semi", "counter",
+    "cross", "mega", "micro", "cyber", "tele", "self", "pro", "euro",
+)
+
+
+def _known(stem: str, minimum: float = MIN_STEM_ZIPF) -> bool:
+    return len(stem) >= MIN_STEM_LENGTH and lexicon.zipf(stem) >= minimum
+
+
+def _doubled_cvc(stem: str) -> bool:
+    """"runn" + "ing": a doubled final consonant after a single short vowel."""
+    return (
+        len(stem) >= 4
+        and stem[-1] == stem[-2]
+        and stem[-1] not in _VOWELS
+        and stem[-3] in _VOWELS
+        and stem[-4] not in _VOWELS
+        and _known(stem[:-1])
+    )
+
+
+def _inflected(word: str) -> bool:
+    if word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh", "o")):
+        if _known(word[:-2]):
+            return True
+    if word.endswith("ies") and _known(word[:-3] + "y"):
+        return True
+    # "companys" is not how English inflects "company", so it does not count.
+    consonant_y = word.endswith("ys") and word[-3:-2] not in _VOWELS
+    if word.endswith("s") and not word.endswith("ss") and not consonant_y and _known(word[:-1], 3.0):
+        return True
+    if word.endswith("d") and word[-2:-1] == "e" and _known(word[:-1]):
+        return True
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix):
+            stem = word[: -len(suffix)]
+            if _known(stem) or _known(stem + "e") or _doubled_cvc(stem):
+                return True
+            if stem.endswith("i") and _known(stem[:-1] + "y"):
+                return True
+    return False
+
+
+@lru_cache(maxsize=100_000)
+def is_derived(word: str) -> bool:
+    """True when ``word`` is a known stem plus a regular prefix or suffix."""
+    if _inflected(word):
+        return True
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and _known(word[len(prefix) :], 3.0):
+            return True
+    n = COMPOUND_PART_LENGTH
+    for i in range(n, len(word) - n + 1):
+        if lexicon.zipf(word[:i]) >= COMPOUND_PART_ZIPF and lexicon.zipf(word[i:]) >= COMPOUND_PART_ZIPF:
+            return True
+    return False

@@ -1,0 +1,166 @@
+"""Decide whether a suspicious token is a typo, and how sure we are.
+
+All scores are in log10 units so they add up: a candidate's score is its
+wordfreq zipf value minus the error-model cost of the mistake, plus a bonus
+when the candidate is used elsewhere in the same document (the cheapest
+offline context signal there is).  The typed word's own zipf value is the
+score of "no mistake".  The margin between the two is a log-odds; it is
+turned into a probability and multiplied by how much of the candidate mass
+the top suggestion holds, so confidence is high only when the token is
+clearly wrong AND the fix is clearly right.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Iterable
+
+from . import candidates as cand
+from .errormodel import typo_cost
+from .morphology import is_derived
+
+# --- lower-case words -------------------------------------------------------
+# Lower-case words at least this common are never questioned.
+WORD_SAFE_ZIPF = 3.5
+# Zipf given to a token wordfreq does not know at all.
+UNKNOWN_ZIPF = -0.5
+# Minimal log-odds (typo vs. correct) before a lower-case word is flagged.
+WORD_MARGIN = 1.0
+# Look at distance-2 candidates when the typed word is this rare, or when
+# no distance-1 candidate is at least DEEP_SCORE common (a rare typed word
+# next to a common one is judged on that neighbour alone).
+DEEP_BELOW_ZIPF = 1.5
+DEEP_SCORE = 3.0
+# Bonus for a candidate that the same document uses elsewhere.
+DOC_BONUS = 1.0
+
+# --- capitalised words (names) ---------------------------------------------
+# Capitalised words at least this common are never questioned.
+NAME_SAFE_ZIPF = 3.0
+# A name is flagged from the dictionary alone only for cheap slips
+# (a transposition or a dropped double letter) toward a far more common
+# spelling; an extra doubled letter is often the real spelling of a name.
+NAME_MAX_COST = 1.0
+NAME_GAP = 2.0
+NAME_TARGET_ZIPF = 3.5
+# Variants found in the same document may be one full edit away.
+NAME_DOC_MAX_COST = 2.4
+NAME_MIN_LENGTH = 4
+
+MAX_SUGGESTIONS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """Outcome for one distinct token in one document."""
+
+    suggestions: tuple[str, ...]
+    confidence: float
+    margin: float  # log10 odds of "typo" over "as intended", past the threshold
+
+
+def _probability(log_odds: float) -> float:
+    return 1.0 / (1.0 + 10.0 ** (-log_odds))
+
+
+def _top_share(scores: list[float]) -> float:
+    """Share of the (log10) candidate mass held by the best candidate."""
+    best = scores[0]
+    return 1.0 / sum(10.0 ** (s - best) for s in scores)
+
+
+def _verdict(ranked: list[tuple[float, str]], margin: float) -> Verdict:
+    scores = [s for s, _ in ranked[:MAX_SUGGESTIONS]]
+    confidence = _probability(margin) * _top_share(scores)
+    return Verdict(tuple(w for _, w in ranked[:MAX_SUGGESTIONS]), round(confidence, 3), margin)
+
+
+def _rank(scored: dict[str, float]) -> list[tuple[float, str]]:
+    return sorted(((s, w) for w, s in scored.items()), key=lambda p: (-p[0], p[1]))
+
+
+def _needs_far(found: list[cand.Candidate], zipf: float) -> bool:
+    """Whether distance-2 candidates could matter (they cost ~100x more).
+
+    Not when a common distance-1 neighbour already explains the token well
+    enough to flag it: people make one slip far more often than two.
+    """
+    if not any(c.zipf >= DEEP_SCORE for c in found):
+        return True
+    if zipf >= DEEP_BELOW_ZIPF:
+        return False
+    own = zipf if zipf > 0 else UNKNOWN_ZIPF
+    best = max(c.zipf - c.cost for c in found)
+    return best - own < WORD_MARGIN + 1.0
+
+
+def judge_word(word: str, zipf: float, in_document: frozenset[str] | set[str]) -> Verdict | None:
+    """Verdict for a lower-case token (already lower-cased, ' normalised)."""
+    if zipf >= WORD_SAFE_ZIPF or is_derived(word):
+        return None
+    found = list(cand.near(word))
+    if _needs_far(found, zipf):
+        found = list({c.word: c for c in (*found, *cand.far(word))}.values())
+    if not found:
+        return None
+    scored = {
+        c.word: c.zipf - c.cost + (DOC_BONUS if c.word in in_document else 0.0)
+        for c in found
+        if c.zipf > zipf
+    }
+    if not scored:
+        return None
+    ranked = _rank(scored)
+    own = zipf if zipf > 0 else UNKNOWN_ZIPF
+    margin = ranked[0][0] - own - WORD_MARGIN
+    if margin < 0:
+        return None
+    return _verdict(ranked, margin)
+
+
+def _affix_pair(a: str, b: str) -> bool:
+    """"Saud"/"Saudi", "Smith"/"Smiths": one name extends the other."""
+    return a.startswith(b) or b.startswith(a)
+
+
+def judge_name(
+    name: str,
+    zipf: float,
+    count: int,
+    doc_variants: Iterable[tuple[str, int, float]],
+) -> Verdict | None:
+    """Verdict for a capitalised token.
+
+    ``name`` is lower-cased; ``doc_variants`` lists other capitalised words
+    of the document as (lower-cased word, count, zipf).  A rare capitalised
+    word is usually a real name, so it needs evidence: a cheap slip away
+    from a far more common spelling, or a variant the document uses more.
+    """
+    if zipf >= NAME_SAFE_ZIPF or len(name) < NAME_MIN_LENGTH:
+        return None
+    scored: dict[str, float] = {}
+    for c in cand.near(name):
+        if c.cost <= NAME_MAX_COST and c.zipf >= NAME_TARGET_ZIPF and c.zipf - zipf >= NAME_GAP:
+            scored[c.word] = c.zipf - c.cost
+    for other, other_count, other_zipf in doc_variants:
+        if other == name or _affix_pair(other, name):
+            continue
+        # Typos are one-offs: a spelling used repeatedly is deliberate.
+        if count > 1 and other_count < 3 * count:
+            continue
+        if other_count < count or (other_count == count and other_zipf < zipf + 1.0):
+            continue
+        cost = typo_cost(other, name)
+        if cost > NAME_DOC_MAX_COST:
+            continue
+        evidence = math.log10(other_count / count) * 2.0 + max(other_zipf - zipf, 0.0) * 0.5
+        score = max(zipf, 1.0) + 1.5 + evidence + DOC_BONUS - cost
+        scored[other] = max(scored.get(other, -math.inf), score)
+    if not scored:
+        return None
+    ranked = _rank(scored)
+    margin = ranked[0][0] - max(zipf, 0.0) - 1.0
+    if margin < 0:
+        return None
+    return _verdict(ranked, margin)

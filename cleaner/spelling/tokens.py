@@ -1,0 +1,92 @@
+"""Find the word tokens worth spell-checking, with code-point offsets.
+
+Text is cut at white space into chunks.  A chunk that is not running prose
+(URL, e-mail address, @handle, #hashtag, anything with a digit such as
+"S-400", dotted abbreviations such as "U.S.") is skipped whole.  Inside the
+other chunks, words are letter runs joined by apostrophes; hyphens split
+compounds so each part is judged on its own.  Possessive "'s" (straight or
+curly) is cut off.  Acronyms, camel-case brands and non-Latin words are left
+alone because a frequency list cannot judge them.
+
+Chunks repeat a lot, so the per-chunk work is cached process-wide.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+_NOT_PROSE = re.compile(r"[\d@#_/\\=<>|~]|://|^www\.|[^\W\d_]\.[^\W\d_]")
+_LATIN_MAX = 0x24F
+MIN_LENGTH = 3
+
+WORD = "word"
+NAME = "name"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A checkable word inside a chunk: offset relative to the chunk start."""
+
+    offset: int
+    text: str
+    kind: str  # WORD (all lower case) or NAME (capitalised)
+
+
+def _strip_possessive(word: str) -> str:
+    """Drop a trailing 's / ’s so "India's" is judged as "India"."""
+    if len(word) > 2 and word[-2] in "'\u2019" and word[-1] in "sS":
+        return word[:-2]
+    return word
+
+
+def classify(word: str) -> str | None:
+    """Return WORD, NAME or None (not something a word list can judge)."""
+    if len(word) < MIN_LENGTH or any(ord(ch) > _LATIN_MAX for ch in word):
+        return None
+    rest = word[1:]
+    if word.islower():
+        return WORD
+    if word[0].isupper() and (rest.islower() or not any(c.isalpha() for c in rest)):
+        return NAME
+    return None  # ACRONYM, camelCase, iPhone, McDonald: leave alone
+
+
+_chunk_cache: dict[str, tuple[Token, ...]] = {}
+_CACHE_LIMIT = 500_000
+
+
+def chunk_tokens(chunk: str) -> tuple[Token, ...]:
+    """Checkable tokens of one white-space-free chunk (cached)."""
+    cached = _chunk_cache.get(chunk)
+    if cached is not None:
+        return cached
+    result: tuple[Token, ...] = ()
+    if not _NOT_PROSE.search(chunk):
+        found = []
+        for m in _WORD.finditer(chunk):
+            text = _strip_possessive(m.group())
+            kind = classify(text.replace("\u2019", "'"))
+            if kind is not None:
+                found.append(Token(m.start(), text, kind))
+        result = tuple(found)
+    if len(_chunk_cache) >= _CACHE_LIMIT:
+        _chunk_cache.clear()
+    _chunk_cache[chunk] = result
+    return result
+
+
+def chunk_positions(text: str, chunk: str) -> list[int]:
+    """Start offsets of ``chunk`` as a whole white-space-delimited chunk."""
+    out = []
+    n = len(chunk)
+    start = text.find(chunk)
+    while start != -1:
+        before_ok = start == 0 or text[start - 1].isspace()
+        end = start + n
+        after_ok = end == len(text) or text[end].isspace()
+        if before_ok and after_ok:
+            out.append(start)
+        start = text.find(chunk, start + 1)
+    return out
