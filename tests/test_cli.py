@@ -54,9 +54,9 @@ def test_check_text_is_one_line_per_finding_like_a_linter() -> None:
     assert result.returncode == 1
     rows = result.stdout.splitlines()
     assert [r.split(": ", 1)[0] for r in rows] == [
-        f"{SEED_ARG}:3:1", f"{SEED_ARG}:3:141", f"{SEED_ARG}:19:5", f"{SEED_ARG}:30:1"
+        f"{SEED_ARG}:3:1", f"{SEED_ARG}:3:159", f"{SEED_ARG}:17:5", f"{SEED_ARG}:30:1"
     ]
-    assert rows[1].startswith(f'{SEED_ARG}:3:141: T101 [typo] possible typo: "sumit" -> "summit"')
+    assert rows[1].startswith(f'{SEED_ARG}:3:159: T101 [typo] possible typo: "sumit" -> "summit"')
     assert rows[1].endswith("(in removed text)")
 
 
