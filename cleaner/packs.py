@@ -15,7 +15,7 @@ catastrophic backtracking costs one rule one block, never a hung corpus run.
     category = "promo"
     reason = "podcast promotion"
     phrases = ["Listen to our podcast"]      # a block starting with one of these (case-insensitive)
-    patterns = ['^Subscribe on \\w+ Podcasts$']  # or matching one of these regular expressions
+    patterns = ['^Rate us on \\w+ Podcasts$']  # or matching one of these regular expressions
     max_words = 30                           # only blocks this short (default 60)
     position = "any"                         # "lead" (first 3 blocks), "end" (last 3) or "any"
 

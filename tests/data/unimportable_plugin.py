@@ -1,0 +1,3 @@
+"""A plugin that fails at import time."""
+
+raise ImportError("missing dependency 'frobnicate'")
