@@ -81,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def config_from_args(args: argparse.Namespace) -> Any:
     """A Config from the configuration file (unless --isolated) and the flags given."""
-    from cleaner.config import Config, load_config
+    from cleaner.config import load_config
 
     plugins = [p for p in (args.plugins or []) if not p.startswith("no:")]
     blocked = [p[3:] for p in (args.plugins or []) if p.startswith("no:")]
@@ -100,10 +100,8 @@ def config_from_args(args: argparse.Namespace) -> Any:
         "packs": [str(Path(p).resolve()) for p in args.packs] if args.packs else None,
         "fix_typos": True if getattr(args, "fix_typos", False) else None,
     }
-    if args.isolated:
-        return Config(**{k: (tuple(v) if isinstance(v, list) else v)
-                         for k, v in overrides.items() if v is not None})
-    return load_config(Path(args.config) if args.config else None, **overrides)
+    return load_config(Path(args.config) if args.config else None, isolated=args.isolated,
+                       **overrides)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -81,14 +81,15 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot read configuration: {exc}") from exc
 
 
-def load_config(path: Path | None = None, **overrides: Any) -> Config:
+def load_config(path: Path | None = None, *, isolated: bool = False, **overrides: Any) -> Config:
     """Build a Config from a file (found upward when ``path`` is None) and overrides.
 
     Overrides whose value is None are ignored, so CLI flags that were not given keep the file's
-    value. Relative paths in the file are resolved against the file's folder.
+    value. Relative paths in the file are resolved against the file's folder. ``isolated``
+    reads no file at all.
     """
     values: dict[str, Any] = {}
-    file = path if path is not None else find_config_file()
+    file = None if isolated else (path if path is not None else find_config_file())
     if file is not None:
         data = _read_toml(file)
         table = data.get("tool", {}).get("cleaner", {}) if file.name == "pyproject.toml" else data
