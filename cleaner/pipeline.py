@@ -205,8 +205,25 @@ class Cleaner:
         removed_spans = self._remove(document)
         self._flag(document, removed_spans)
         self._render(document, removed_spans)
-        self.pm.hook.cleaner_document_done(document=document, config=self.config)
+        self._notify_done(document)
         return document
+
+    def _notify_done(self, document: Document) -> None:
+        """Tell observers; one that raises is recorded on the document like a failing rule."""
+        for impl in self.pm.hook.cleaner_document_done.get_hookimpls():
+            kwargs = {"document": document, "config": self.config}
+            try:
+                impl.function(**{a: kwargs[a] for a in impl.argnames})
+            except Exception as exc:
+                plugin = self.pm.get_name(impl.plugin) or "?"
+                if self.config.strict:
+                    raise RuleFailed(
+                        f"{document.source}: plugin {plugin} raised in cleaner_document_done: "
+                        f"{type(exc).__name__}: {exc}"
+                    ) from exc
+                document.errors.append(
+                    RuleError(plugin, "cleaner_document_done", "done", f"{type(exc).__name__}: {exc}")
+                )
 
     # -- stages ---------------------------------------------------------------------------
 

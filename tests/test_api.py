@@ -92,3 +92,18 @@ def test_a_rule_that_raises_is_recorded_and_the_document_still_cleaned() -> None
         ("BrokenPlugin", "X101 broken", "RuntimeError: boom")
     }
     assert doc.to_dict()["errors"][0]["plugin"] == "BrokenPlugin"
+
+
+def test_an_observer_that_raises_does_not_stop_the_document() -> None:
+    from cleaner import hookimpl
+
+    class Observer:
+        @hookimpl
+        def cleaner_document_done(self, document):  # noqa: ANN001
+            raise KeyError("stats")
+
+    doc = Cleaner(plugins=[Observer()], ignore=["T"]).clean("Text.")
+    assert doc.text == "Text."
+    assert [(e.plugin, e.rule, e.error) for e in doc.errors] == [
+        ("Observer", "cleaner_document_done", "KeyError: 'stats'")
+    ]
