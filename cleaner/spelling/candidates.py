@@ -37,8 +37,15 @@ def edits1(word: str) -> set[str]:
 
 
 def _as_candidates(words: set[str] | frozenset[str], typed: str) -> list[Candidate]:
+    """Score the words that are more common than ``typed``.
+
+    A correction is never rarer than the token it replaces (both the word
+    and the name rules need it to be more common), and skipping the rest
+    saves most of the error-model work.
+    """
     table = lexicon.zipf_table()
-    return [Candidate(w, table[w], typo_cost(w, typed)) for w in words if w != typed]
+    floor = table.get(typed, 0.0)
+    return [Candidate(w, z, typo_cost(w, typed)) for w in words if (z := table[w]) > floor]
 
 
 @lru_cache(maxsize=100_000)

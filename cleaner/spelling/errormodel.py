@@ -16,12 +16,12 @@ _QWERTY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 TRANSPOSE = 1.0
 DROP_DOUBLE = 0.7  # "summit" -> "sumit"
 ADD_DOUBLE = 1.1  # "receive" -> "recceive"
-DROP = 1.6
+DROP = 1.2
 ADD_NEIGHBOUR = 1.5  # extra key next to the letter before or after it
 ADD = 2.2
-SUB_VOWEL = 1.2
+SUB_VOWEL = 1.3
 SUB_SOUND = 1.4
-SUB_NEIGHBOUR = 1.4
+SUB_NEIGHBOUR = 1.7
 SUB = 2.3
 FIRST_LETTER = 0.8
 

@@ -32,8 +32,13 @@ WORD_MARGIN = 1.0
 # next to a common one is judged on that neighbour alone).
 DEEP_BELOW_ZIPF = 1.5
 DEEP_SCORE = 3.0
+# A word this common with no close common neighbour is a real word: the
+# distance-2 search is skipped (it is what costs time on real documents).
+FAR_BELOW_ZIPF = 2.5
 # Bonus for a candidate that the same document uses elsewhere.
 DOC_BONUS = 1.0
+# ... fading to nothing for words at least this common (zipf 6: "were").
+DOC_BONUS_FADE = 6.0
 
 # --- capitalised words (names) ---------------------------------------------
 # Capitalised words at least this common are never questioned.
@@ -80,12 +85,23 @@ def _rank(scored: dict[str, float]) -> list[tuple[float, str]]:
     return sorted(((s, w) for w, s in scored.items()), key=lambda p: (-p[0], p[1]))
 
 
+def _doc_bonus(zipf: float) -> float:
+    """Bonus for a candidate seen elsewhere in the document.
+
+    Seeing "summit" elsewhere says a lot; seeing "were" says nothing, since
+    every document has it.  So the bonus fades out for very common words.
+    """
+    return DOC_BONUS * max(0.0, min(1.0, (DOC_BONUS_FADE - zipf) / 2.0))
+
+
 def _needs_far(found: list[cand.Candidate], zipf: float) -> bool:
     """Whether distance-2 candidates could matter (they cost ~100x more).
 
     Not when a common distance-1 neighbour already explains the token well
     enough to flag it: people make one slip far more often than two.
     """
+    if zipf >= FAR_BELOW_ZIPF:
+        return False
     if not any(c.zipf >= DEEP_SCORE for c in found):
         return True
     if zipf >= DEEP_BELOW_ZIPF:
@@ -105,7 +121,7 @@ def judge_word(word: str, zipf: float, in_document: frozenset[str] | set[str]) -
     if not found:
         return None
     scored = {
-        c.word: c.zipf - c.cost + (DOC_BONUS if c.word in in_document else 0.0)
+        c.word: c.zipf - c.cost + (_doc_bonus(c.zipf) if c.word in in_document else 0.0)
         for c in found
         if c.zipf > zipf
     }

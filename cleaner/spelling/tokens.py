@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 _NOT_PROSE = re.compile(r"[\d@#_/\\=<>|~]|://|^www\.|[^\W\d_]\.[^\W\d_]")
-_LATIN_MAX = 0x24F
+_LATIN_MAX = "\u024f"  # end of Latin Extended-B
 MIN_LENGTH = 3
 
 WORD = "word"
@@ -43,7 +43,7 @@ def _strip_possessive(word: str) -> str:
 
 def classify(word: str) -> str | None:
     """Return WORD, NAME or None (not something a word list can judge)."""
-    if len(word) < MIN_LENGTH or any(ord(ch) > _LATIN_MAX for ch in word):
+    if len(word) < MIN_LENGTH or max(word) > _LATIN_MAX:
         return None
     rest = word[1:]
     if word.islower():
