@@ -164,7 +164,7 @@ def inject(text: str, table: dict[str, list[str]], rng: random.Random) -> tuple[
     names: dict[str, list[re.Match[str]]] = {}
     for m in _NAME.finditer(text):
         names.setdefault(m.group(), []).append(m)
-    lower_words = set(_LOWER_WORD.findall(text.lower()))
+    lower_words = set(_LOWER_WORD.findall(text))
     taken = {(s, e) for s, e, *_ in edits}
     usable = sorted(n for n, ms in names.items() if len(ms) >= 2 and n.lower() not in lower_words)
     if usable:

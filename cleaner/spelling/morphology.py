@@ -1,5 +1,8 @@
 """Recognise words built regularly from a known word.
 
+A derived form is not vetoed outright (a typo can land on one by chance,
+"presense" = "pre" + "sense"); the scorer asks for a wider margin instead.
+
 News writing coins derived forms ("demerge", "workforces", "badged") that a
 frequency list has rarely or never seen.  They are not typos: a typo almost
 never lands exactly on a known stem plus a regular affix.  The affixes below
@@ -13,7 +16,7 @@ from functools import lru_cache
 from . import lexicon
 
 # A stem must be at least this common for a derived form to be trusted.
-MIN_STEM_ZIPF = 2.5
+MIN_STEM_ZIPF = 3.0
 MIN_STEM_LENGTH = 4
 # Halves of a closed compound ("matchday") must be common and not tiny.
 COMPOUND_PART_ZIPF = 3.5
@@ -64,7 +67,10 @@ def _inflected(word: str) -> bool:
     for suffix in _SUFFIXES:
         if word.endswith(suffix):
             stem = word[: -len(suffix)]
-            if _known(stem) or _known(stem + "e") or _doubled_cvc(stem):
+            vowel_suffix = suffix[0] in _VOWELS
+            if vowel_suffix and stem.endswith("e") and not stem.endswith("ee"):
+                continue  # "takeing": English drops the e before a vowel
+            if _known(stem) or _doubled_cvc(stem) or (vowel_suffix and _known(stem + "e")):
                 return True
             if stem.endswith("i") and _known(stem[:-1] + "y"):
                 return True

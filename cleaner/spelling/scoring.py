@@ -35,6 +35,9 @@ DEEP_SCORE = 3.0
 # A word this common with no close common neighbour is a real word: the
 # distance-2 search is skipped (it is what costs time on real documents).
 FAR_BELOW_ZIPF = 2.5
+# Extra margin asked of a token that is a known stem plus a regular affix
+# ("workforces", "demerge"): such coinages are usually deliberate.
+DERIVED_PENALTY = 1.0
 # Bonus for a candidate that the same document uses elsewhere.
 DOC_BONUS = 1.0
 # ... fading to nothing for words at least this common (zipf 6: "were").
@@ -52,6 +55,9 @@ NAME_TARGET_ZIPF = 3.5
 # Variants found in the same document may be one full edit away.
 NAME_DOC_MAX_COST = 2.4
 NAME_MIN_LENGTH = 4
+# A common word seen capitalised (a title, a sentence start) counts as a
+# variant only for the cheap slips of NAME_MAX_COST.
+NAME_DOC_COMMON_ZIPF = 4.0
 
 MAX_SUGGESTIONS = 5
 
@@ -113,7 +119,7 @@ def _needs_far(found: list[cand.Candidate], zipf: float) -> bool:
 
 def judge_word(word: str, zipf: float, in_document: frozenset[str] | set[str]) -> Verdict | None:
     """Verdict for a lower-case token (already lower-cased, ' normalised)."""
-    if zipf >= WORD_SAFE_ZIPF or is_derived(word):
+    if zipf >= WORD_SAFE_ZIPF:
         return None
     found = list(cand.near(word))
     if _needs_far(found, zipf):
@@ -130,6 +136,8 @@ def judge_word(word: str, zipf: float, in_document: frozenset[str] | set[str]) -
     ranked = _rank(scored)
     own = zipf if zipf > 0 else UNKNOWN_ZIPF
     margin = ranked[0][0] - own - WORD_MARGIN
+    if margin >= 0 and is_derived(word):
+        margin -= DERIVED_PENALTY
     if margin < 0:
         return None
     return _verdict(ranked, margin)
@@ -170,6 +178,8 @@ def judge_name(
         cost = typo_cost(other, name)
         if cost > NAME_DOC_MAX_COST:
             continue
+        if cost > NAME_MAX_COST and other_zipf >= NAME_DOC_COMMON_ZIPF:
+            continue  # "Bening" vs the title "Being Julia": not a variant name
         evidence = math.log10(other_count / count) * 2.0 + max(other_zipf - zipf, 0.0) * 0.5
         score = max(zipf, 1.0) + 1.5 + evidence + DOC_BONUS - cost
         scored[other] = max(scored.get(other, -math.inf), score)
