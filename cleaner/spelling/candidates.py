@@ -54,6 +54,17 @@ def near(typed: str) -> tuple[Candidate, ...]:
     return tuple(_as_candidates(edits1(typed) & lexicon.candidate_words(), typed))
 
 
+@lru_cache(maxsize=100_000)
+def slips(typed: str) -> tuple[Candidate, ...]:
+    """Words that ``typed`` is a cheap slip of: one adjacent transposition or
+    one dropped letter of a double.  Names are only judged against these, so
+    there is no need to generate and score all ~50n single edits."""
+    variants = {typed[:i] + typed[i + 1] + typed[i] + typed[i + 2 :] for i in range(len(typed) - 1)}
+    variants.update(typed[: i + 1] + typed[i:] for i in range(len(typed)))
+    variants.discard(typed)
+    return tuple(_as_candidates(variants & lexicon.candidate_words(), typed))
+
+
 @lru_cache(maxsize=50_000)
 def far(typed: str) -> tuple[Candidate, ...]:
     """Common dictionary words up to two edits away from ``typed``.

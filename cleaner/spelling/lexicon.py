@@ -99,3 +99,11 @@ def delete_index() -> dict[str, tuple[str, ...]]:
                             bucket.append(word)
                 _delete_index = {k: tuple(v) for k, v in index.items()}
     return _delete_index
+
+
+def preload() -> None:
+    """Load every table now (benchmarks and long-running servers call this
+    so the first document does not pay for it)."""
+    zipf_table()
+    candidate_words()
+    delete_keys()

@@ -34,7 +34,7 @@ DEEP_BELOW_ZIPF = 1.5
 DEEP_SCORE = 3.0
 # A word this common with no close common neighbour is a real word: the
 # distance-2 search is skipped (it is what costs time on real documents).
-FAR_BELOW_ZIPF = 2.5
+FAR_BELOW_ZIPF = 1.0
 # Extra margin asked of a token that is a known stem plus a regular affix
 # ("workforces", "demerge"): such coinages are usually deliberate.
 DERIVED_PENALTY = 1.0
@@ -164,7 +164,7 @@ def judge_name(
     if zipf >= NAME_SAFE_ZIPF or len(name) < NAME_MIN_LENGTH:
         return None
     scored: dict[str, float] = {}
-    for c in cand.near(name):
+    for c in cand.slips(name):
         if c.cost <= NAME_MAX_COST and c.zipf >= NAME_TARGET_ZIPF and c.zipf - zipf >= NAME_GAP:
             scored[c.word] = c.zipf - c.cost
     for other, other_count, other_zipf in doc_variants:
