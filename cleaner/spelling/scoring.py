@@ -22,7 +22,7 @@ from .morphology import is_derived
 
 # --- lower-case words -------------------------------------------------------
 # Lower-case words at least this common are never questioned.
-WORD_SAFE_ZIPF = 3.5
+WORD_SAFE_ZIPF = 3.2
 # Zipf given to a token wordfreq does not know at all.
 UNKNOWN_ZIPF = -0.5
 # Minimal log-odds (typo vs. correct) before a lower-case word is flagged.
