@@ -17,6 +17,9 @@ from .errormodel import typo_cost
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # Distance-2 candidates more expensive than this are implausible typos.
 MAX_DEEP_COST = 3.8
+# Any single edit costs at most a substitution plus the first-letter extra;
+# the deletion index also returns some two-edit words, dropped by this cap.
+MAX_NEAR_COST = 3.15
 
 
 class Candidate(NamedTuple):
@@ -50,8 +53,25 @@ def _as_candidates(words: set[str] | frozenset[str], typed: str) -> list[Candida
 
 @lru_cache(maxsize=100_000)
 def near(typed: str) -> tuple[Candidate, ...]:
-    """Dictionary words one edit away from ``typed`` (lower case)."""
-    return tuple(_as_candidates(edits1(typed) & lexicon.candidate_words(), typed))
+    """Dictionary words one edit away from ``typed`` (lower case).
+
+    For a token wordfreq lists, only words clearly more common than it can
+    win, and those are all in the deletion index: n + 1 look-ups find them
+    (a longer word has ``typed`` among its deletions, a shorter one is a
+    deletion of it, a substitution or transposition shares a deletion).
+    An unlisted token may be a slip of a rare word, so it gets the full
+    ~50n generated edits against every suggestible word.
+    """
+    if lexicon.zipf(typed) < lexicon.MIN_INDEXED_ZIPF - 1.5:
+        return tuple(_as_candidates(edits1(typed) & lexicon.candidate_words(), typed))
+    index = lexicon.delete_index()
+    keys = {typed[:k] + typed[k + 1 :] for k in range(len(typed))}
+    keys.add(typed)
+    found: set[str] = set()
+    for key in keys & lexicon.delete_keys():
+        found.update(index[key])
+    found.discard(typed)
+    return tuple(c for c in _as_candidates(found, typed) if c.cost <= MAX_NEAR_COST)
 
 
 @lru_cache(maxsize=100_000)
