@@ -64,7 +64,7 @@ def _judge(token_text: str, kind: str, ctx: _Context) -> scoring.Verdict | None:
     word = _normal(token_text)
     z = lexicon.zipf(word)
     if kind == WORD:
-        return scoring.judge_word(word, z, ctx.lower)
+        return scoring.judge_word(word, z, ctx.lower, ctx.counts[token_text.replace("\u2019", "'")])
     key = token_text.replace("\u2019", "'")
     return scoring.judge_name(word, z, ctx.counts[key], ctx.name_variants(key))
 

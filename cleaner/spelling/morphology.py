@@ -27,7 +27,7 @@ _VOWELS = frozenset("aeiou")
 _SUFFIXES = (
     "ed", "ing", "er", "ers", "est", "ly", "ness", "ment", "ments", "able",
     "ism", "ist", "ists", "ise", "ize", "ised", "ized", "ising", "izing",
-    "isation", "ization", "ful", "less", "ship", "hood", "like", "wise",
+    "isation", "ization", "ful", "less", "ship", "hood", "like", "wise", "ee", "ees",
 )
 _PREFIXES = (
     "re", "de", "un", "non", "pre", "post", "co", "anti", "over", "under", "out",

@@ -117,9 +117,24 @@ def _needs_far(found: list[cand.Candidate], zipf: float) -> bool:
     return best - own < WORD_MARGIN + 1.0
 
 
-def judge_word(word: str, zipf: float, in_document: frozenset[str] | set[str]) -> Verdict | None:
-    """Verdict for a lower-case token (already lower-cased, ' normalised)."""
-    if zipf >= WORD_SAFE_ZIPF:
+def _inner_slip(typed: str, candidate: str) -> bool:
+    """True when the two differ only inside the word, away from where an
+    affix would attach ("controling" / "controlling"): then looking like a
+    derived form is no evidence that the token is deliberate."""
+    return typed[:2] == candidate[:2] and typed[-3:] == candidate[-3:]
+
+
+def judge_word(
+    word: str, zipf: float, in_document: frozenset[str] | set[str], count: int = 1
+) -> Verdict | None:
+    """Verdict for a lower-case token (already lower-cased, ' normalised).
+
+    ``count`` is how often the document uses this exact spelling.  A token
+    wordfreq has never seen, used twice or more, is a term (a currency, a
+    coinage), not a slip: slips outside wordfreq are random and one-off,
+    while habitual misspellings are common enough for wordfreq to list.
+    """
+    if zipf >= WORD_SAFE_ZIPF or (zipf == 0.0 and count >= 2):
         return None
     found = list(cand.near(word))
     if _needs_far(found, zipf):
@@ -136,7 +151,7 @@ def judge_word(word: str, zipf: float, in_document: frozenset[str] | set[str]) -
     ranked = _rank(scored)
     own = zipf if zipf > 0 else UNKNOWN_ZIPF
     margin = ranked[0][0] - own - WORD_MARGIN
-    if margin >= 0 and is_derived(word):
+    if margin >= 0 and is_derived(word) and not _inner_slip(word, ranked[0][1]):
         margin -= DERIVED_PENALTY
     if margin < 0:
         return None
