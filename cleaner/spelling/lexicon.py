@@ -104,6 +104,9 @@ def delete_index() -> dict[str, tuple[str, ...]]:
 def preload() -> None:
     """Load every table now (benchmarks and long-running servers call this
     so the first document does not pay for it)."""
+    from .plausibility import log_likelihood
+
     zipf_table()
     candidate_words()
     delete_keys()
+    log_likelihood("a")

@@ -19,6 +19,7 @@ from typing import Iterable
 from . import candidates as cand
 from .errormodel import typo_cost
 from .morphology import is_derived
+from .plausibility import log_likelihood
 
 # --- lower-case words -------------------------------------------------------
 # Lower-case words at least this common are never questioned.
@@ -58,6 +59,11 @@ NAME_MIN_LENGTH = 4
 # A common word seen capitalised (a title, a sentence start) counts as a
 # variant only for the cheap slips of NAME_MAX_COST.
 NAME_DOC_COMMON_ZIPF = 4.0
+# Two rare spellings used equally often: the one whose letter pairs are this
+# much (log10) less word-like is taken as the slip, with low confidence and
+# only for cheap slips (TIE_EVIDENCE keeps the margin small).
+PLAUSIBILITY_GAP = 1.5
+TIE_EVIDENCE = -1.2
 
 MAX_SUGGESTIONS = 5
 
@@ -188,14 +194,20 @@ def judge_name(
         # Typos are one-offs: a spelling used repeatedly is deliberate.
         if count > 1 and other_count < 3 * count:
             continue
-        if other_count < count or (other_count == count and other_zipf < zipf + 1.0):
+        if other_count < count:
+            continue
+        tie = other_count == count and other_zipf < zipf + 1.0
+        if tie and log_likelihood(other) - log_likelihood(name) < PLAUSIBILITY_GAP:
             continue
         cost = typo_cost(other, name)
         if cost > NAME_DOC_MAX_COST:
             continue
         if cost > NAME_MAX_COST and other_zipf >= NAME_DOC_COMMON_ZIPF:
             continue  # "Bening" vs the title "Being Julia": not a variant name
-        evidence = math.log10(other_count / count) * 2.0 + max(other_zipf - zipf, 0.0) * 0.5
+        if tie:
+            evidence = TIE_EVIDENCE  # only letter patterns decide: stay unsure
+        else:
+            evidence = math.log10(other_count / count) * 2.0 + max(other_zipf - zipf, 0.0) * 0.5
         score = max(zipf, 1.0) + 1.5 + evidence + DOC_BONUS - cost
         scored[other] = max(scored.get(other, -math.inf), score)
     if not scored:
