@@ -34,9 +34,9 @@ import random
 import re
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -152,7 +152,9 @@ class Injected:
     kind: str  # "word" | "name"
 
 
-def inject(text: str, table: dict[str, list[str]], rng: random.Random) -> tuple[str, list[Injected]]:
+def inject(
+    text: str, table: dict[str, list[str]], rng: random.Random
+) -> tuple[str, list[Injected]]:
     """Insert real misspellings and one name swap; return new text and truth."""
     edits: list[tuple[int, int, str, str, str]] = []
     spots = [m for m in _LOWER_WORD.finditer(text) if m.group() in table]
@@ -199,10 +201,14 @@ def cleaner_checker() -> Checker:
 
     t0 = time.process_time()
     lexicon.preload()
-    print(f"cleaner.spelling: word tables loaded in {time.process_time() - t0:.2f} s (once per process)")
+    print(
+        f"cleaner.spelling: word tables loaded in {time.process_time() - t0:.2f} s (once per process)"
+    )
 
     def run(text: str) -> list[Flag]:
-        return [(t.start, t.end, t.suggestions[0] if t.suggestions else "") for t in find_typos(text)]
+        return [
+            (t.start, t.end, t.suggestions[0] if t.suggestions else "") for t in find_typos(text)
+        ]
 
     return run
 
@@ -342,9 +348,13 @@ def ftfy_speed(clean: list[str]) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=None, help="use only the first N BBC articles")
-    ap.add_argument("--max-distance", type=int, default=2, help="typo-like filter; 0 = all misspellings")
+    ap.add_argument(
+        "--max-distance", type=int, default=2, help="typo-like filter; 0 = all misspellings"
+    )
     ap.add_argument("--no-baselines", action="store_true", help="skip pyspellchecker/hunspell")
-    ap.add_argument("--show", type=int, default=0, help="print N false flags from untouched articles")
+    ap.add_argument(
+        "--show", type=int, default=0, help="print N false flags from untouched articles"
+    )
     args = ap.parse_args(argv)
     if not BBC.is_dir() or not MISSP.is_dir():
         print(f"skipped: corpus not found at {CORPUS} (needs bbc-dev/ and misspellings/)")

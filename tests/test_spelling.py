@@ -44,13 +44,22 @@ def test_seed_offsets_point_at_the_word(seed_text: str) -> None:
 
 def test_seed_names_not_flagged(seed_text: str) -> None:
     flagged = set(words(find_typos(seed_text)))
-    for name in ("Shringla", "Morgulov", "Kudashev", "Fortaleza", "Vardhan", "Nikolay", "Srivastava", "BRICS"):
+    for name in (
+        "Shringla",
+        "Morgulov",
+        "Kudashev",
+        "Fortaleza",
+        "Vardhan",
+        "Nikolay",
+        "Srivastava",
+        "BRICS",
+    ):
         assert name in seed_text
         assert name not in flagged
 
 
 def test_seed_dehli_is_confident_enough_to_fix(seed_text: str) -> None:
-    dehli = [t for t in find_typos(seed_text) if t.word == "Dehli"][0]
+    dehli = next(t for t in find_typos(seed_text) if t.word == "Dehli")
     assert dehli.confidence >= DEFAULT_HIGH_CONFIDENCE
 
 
@@ -192,7 +201,9 @@ def test_typo_is_frozen() -> None:
 # ---------------------------------------------------------------- words file
 def test_load_words_file(tmp_path: Path) -> None:
     path = tmp_path / "accept.txt"
-    path.write_text("# project vocabulary\nShringla\n\nteh  # keep this one\n  Morgulov \n", encoding="utf-8")
+    path.write_text(
+        "# project vocabulary\nShringla\n\nteh  # keep this one\n  Morgulov \n", encoding="utf-8"
+    )
     words_ = load_words_file(path)
     assert words_ == frozenset({"shringla", "teh", "morgulov"})
     assert find_typos("He said teh plan was sound.", allow=words_) == []
@@ -201,5 +212,7 @@ def test_load_words_file(tmp_path: Path) -> None:
 # ------------------------------------------------------------------ laziness
 def test_import_does_not_load_wordfreq() -> None:
     code = "import sys, cleaner.spelling; print('wordfreq' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
     assert out.stdout.strip() == "False"

@@ -8,11 +8,9 @@ life of the process.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .tokens import NAME, WORD, Token, chunk_positions, chunk_tokens
 from .wordsfile import load_words_file
 
 __all__ = ["DEFAULT_HIGH_CONFIDENCE", "Typo", "find_typos", "load_words_file"]

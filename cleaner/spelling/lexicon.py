@@ -9,7 +9,6 @@ wordfreq folds case, so "Delhi" and "delhi" share one value.
 from __future__ import annotations
 
 import threading
-from functools import lru_cache
 
 # Words rarer than this are never offered as suggestions: below it wordfreq's
 # lists are dominated by misspellings and fragments.

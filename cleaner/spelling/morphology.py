@@ -25,14 +25,65 @@ COMPOUND_PART_LENGTH = 4
 _VOWELS = frozenset("aeiou")
 # Suffixes that attach to the bare stem (or the stem minus a final "e").
 _SUFFIXES = (
-    "ed", "ing", "er", "ers", "est", "ly", "ness", "ment", "ments", "able",
-    "ism", "ist", "ists", "ise", "ize", "ised", "ized", "ising", "izing",
-    "isation", "ization", "ful", "less", "ship", "hood", "like", "wise", "ee", "ees",
+    "ed",
+    "ing",
+    "er",
+    "ers",
+    "est",
+    "ly",
+    "ness",
+    "ment",
+    "ments",
+    "able",
+    "ism",
+    "ist",
+    "ists",
+    "ise",
+    "ize",
+    "ised",
+    "ized",
+    "ising",
+    "izing",
+    "isation",
+    "ization",
+    "ful",
+    "less",
+    "ship",
+    "hood",
+    "like",
+    "wise",
+    "ee",
+    "ees",
 )
 _PREFIXES = (
-    "re", "de", "un", "non", "pre", "post", "co", "anti", "over", "under", "out",
-    "sub", "super", "inter", "mis", "dis", "multi", "mid", "semi", "counter",
-    "cross", "mega", "micro", "cyber", "tele", "self", "pro", "euro",
+    "re",
+    "de",
+    "un",
+    "non",
+    "pre",
+    "post",
+    "co",
+    "anti",
+    "over",
+    "under",
+    "out",
+    "sub",
+    "super",
+    "inter",
+    "mis",
+    "dis",
+    "multi",
+    "mid",
+    "semi",
+    "counter",
+    "cross",
+    "mega",
+    "micro",
+    "cyber",
+    "tele",
+    "self",
+    "pro",
+    "euro",
 )
 
 
@@ -41,7 +92,7 @@ def _known(stem: str, minimum: float = MIN_STEM_ZIPF) -> bool:
 
 
 def _doubled_cvc(stem: str) -> bool:
-    """"runn" + "ing": a doubled final consonant after a single short vowel."""
+    """ "runn" + "ing": a doubled final consonant after a single short vowel."""
     return (
         len(stem) >= 4
         and stem[-1] == stem[-2]
@@ -53,14 +104,19 @@ def _doubled_cvc(stem: str) -> bool:
 
 
 def _inflected(word: str) -> bool:
-    if word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh", "o")):
-        if _known(word[:-2]):
-            return True
+    sibilant_es = word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh", "o"))
+    if sibilant_es and _known(word[:-2]):
+        return True
     if word.endswith("ies") and _known(word[:-3] + "y"):
         return True
     # "companys" is not how English inflects "company", so it does not count.
     consonant_y = word.endswith("ys") and word[-3:-2] not in _VOWELS
-    if word.endswith("s") and not word.endswith("ss") and not consonant_y and _known(word[:-1], 3.0):
+    if (
+        word.endswith("s")
+        and not word.endswith("ss")
+        and not consonant_y
+        and _known(word[:-1], 3.0)
+    ):
         return True
     if word.endswith("d") and word[-2:-1] == "e" and _known(word[:-1]):
         return True
@@ -87,6 +143,9 @@ def is_derived(word: str) -> bool:
             return True
     n = COMPOUND_PART_LENGTH
     for i in range(n, len(word) - n + 1):
-        if lexicon.zipf(word[:i]) >= COMPOUND_PART_ZIPF and lexicon.zipf(word[i:]) >= COMPOUND_PART_ZIPF:
+        if (
+            lexicon.zipf(word[:i]) >= COMPOUND_PART_ZIPF
+            and lexicon.zipf(word[i:]) >= COMPOUND_PART_ZIPF
+        ):
             return True
     return False

@@ -38,9 +38,7 @@ def _table() -> dict[str, float]:
                             firsts[padded[i]] += 1
                 vocab = 28
                 _unseen = math.log10(1 / (max(firsts.values()) + vocab))
-                _logp = {
-                    p: math.log10((n + 1) / (firsts[p[0]] + vocab)) for p, n in pairs.items()
-                }
+                _logp = {p: math.log10((n + 1) / (firsts[p[0]] + vocab)) for p, n in pairs.items()}
     return _logp
 
 

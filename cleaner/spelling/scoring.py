@@ -13,8 +13,8 @@ clearly wrong AND the fix is clearly right.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from . import candidates as cand
 from .errormodel import typo_cost
@@ -165,7 +165,7 @@ def judge_word(
 
 
 def _affix_pair(a: str, b: str) -> bool:
-    """"Saud"/"Saudi", "Smith"/"Smiths": one name extends the other."""
+    """ "Saud"/"Saudi", "Smith"/"Smiths": one name extends the other."""
     return a.startswith(b) or b.startswith(a)
 
 
