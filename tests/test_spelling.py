@@ -216,3 +216,35 @@ def test_import_does_not_load_wordfreq() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
     assert out.stdout.strip() == "False"
+
+
+# ------------------------------------------------------------ more behaviour
+def test_capitalised_typo_of_a_common_word_is_a_name_kind_flag() -> None:
+    (typo,) = find_typos("Recieve the letter first.")
+    assert typo.word == "Recieve"
+    assert typo.kind == "name"
+    assert typo.suggestions[0] == "Receive"
+
+
+def test_regular_derivations_are_not_flagged() -> None:
+    text = "The firm plans to rebrand, and its outsourcers and franchisees were upbeat."
+    assert find_typos(text) == []
+
+
+def test_unseen_term_used_repeatedly_is_not_a_slip() -> None:
+    text = "The zorbex fell. Traders sold the zorbex. The zorbex recovered."
+    assert find_typos(text) == []
+
+
+def test_transposition_beats_more_frequent_but_costlier_fix() -> None:
+    (typo,) = find_typos("The comittee met on Monday.")
+    assert typo.suggestions[0] == "committee"
+
+
+def test_document_context_ranks_suggestions() -> None:
+    # Alone, "ferm" is most likely "form"; a document about a firm says otherwise.
+    (alone,) = find_typos("Profits at the ferm rose.")
+    assert alone.suggestions[0] == "form"
+    (in_context,) = find_typos("The firm said profits rose. Profits at the ferm rose.")
+    assert in_context.suggestions[0] == "firm"
+    assert in_context.confidence < DEFAULT_HIGH_CONFIDENCE  # too close to call
