@@ -345,6 +345,28 @@ def evaluate(check: Checker, clean: list[str], dirty: list[tuple[str, list[Injec
     return s
 
 
+def autofix_report(split: str, dirty: list[tuple[str, list[Injected]]]) -> str:
+    """What --fix-typos would do: flags at or above DEFAULT_HIGH_CONFIDENCE."""
+    from cleaner.spelling import DEFAULT_HIGH_CONFIDENCE, find_typos
+
+    right = wrong_fix = not_injected = 0
+    for text, truth in dirty:
+        for t in find_typos(text, min_confidence=DEFAULT_HIGH_CONFIDENCE):
+            hit = [i for i in truth if t.start < i.end and i.start < t.end]
+            if not hit:
+                not_injected += 1
+            elif t.suggestions[0].lower() == hit[0].right.lower():
+                right += 1
+            else:
+                wrong_fix += 1
+    total = right + wrong_fix + not_injected
+    return (
+        f"auto-fix ({split}, confidence >= {DEFAULT_HIGH_CONFIDENCE}): {total} flags, "
+        f"{right} injected & right fix, {wrong_fix} injected & wrong fix, "
+        f"{not_injected} elsewhere (BBC's own typos or false flags)"
+    )
+
+
 def warm_speed(clean: list[str]) -> str:
     """cleaner.spelling on text it has seen: the steady state of a long run,
     where each rare word has been judged once already."""
@@ -408,6 +430,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             checkers.append(("hunspell", hun))
     lines = [HEADER]
+    notes: list[str] = []
     for split, texts in splits.items():
         table = tune_tab if split == "tune" else held_tab
         rng = random.Random(SEED + (0 if split == "tune" else 1))
@@ -418,8 +441,10 @@ def main(argv: list[str] | None = None) -> int:
         for label, check in checkers:
             lines.append(evaluate(check, texts, dirty).row(f"{label} / {split}"))
         lines.append(warm_speed(texts))
+        notes.append(autofix_report(split, dirty))
         lines.append(ftfy_speed(texts))
     print("\n".join(lines))
+    print("\n".join(notes))
     if args.show:
         from cleaner.spelling import find_typos
 
