@@ -73,20 +73,37 @@ def _judge(token_text: str, kind: str, ctx: _Context) -> scoring.Verdict | None:
     return scoring.judge_name(word, z, ctx.counts[key], ctx.name_variants(key))
 
 
+_chunk_suspects: dict[str, tuple[Token, ...]] = {}
+
+
+def _suspects_in(chunk: str, table: dict[str, float]) -> tuple[Token, ...]:
+    """The chunk's tokens that pass :func:`_suspect` (cached per chunk)."""
+    hit = _chunk_suspects.get(chunk)
+    if hit is None:
+        hit = tuple(t for t in chunk_tokens(chunk) if _suspect(t, table))
+        if len(_chunk_suspects) > 500_000:
+            _chunk_suspects.clear()
+        _chunk_suspects[chunk] = hit
+    return hit
+
+
 def _collect(chunk_counts: Counter[str], allowed: set[str], fixes: Mapping[str, str]) -> Pending:
     """Group the tokens that need a verdict by (token text, kind)."""
     table = lexicon.zipf_table()
     pending: Pending = {}
+    if not (allowed or fixes):
+        for chunk in chunk_counts:
+            for token in _suspects_in(chunk, table):
+                pending.setdefault((token.text, token.kind), []).append((chunk, token))
+        return pending
     for chunk in chunk_counts:
         for token in chunk_tokens(chunk):
-            if allowed or fixes:
-                norm = _normal(token.text)
-                if norm in allowed:
-                    continue
-                if norm in fixes:
-                    pending.setdefault((token.text, _FIX), []).append((chunk, token))
-                    continue
-            if _suspect(token, table):
+            norm = _normal(token.text)
+            if norm in allowed:
+                continue
+            if norm in fixes:
+                pending.setdefault((token.text, _FIX), []).append((chunk, token))
+            elif _suspect(token, table):
                 pending.setdefault((token.text, token.kind), []).append((chunk, token))
     return pending
 
