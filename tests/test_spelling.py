@@ -248,3 +248,10 @@ def test_document_context_ranks_suggestions() -> None:
     (in_context,) = find_typos("The firm said profits rose. Profits at the ferm rose.")
     assert in_context.suggestions[0] == "firm"
     assert in_context.confidence < DEFAULT_HIGH_CONFIDENCE  # too close to call
+
+
+def test_given_name_before_a_rare_surname_is_left_alone() -> None:
+    # Same spelling as a slip of "summit", but it stands before a surname.
+    assert find_typos("Sumit Ganguly spoke first.") == []
+    (typo,) = find_typos("Borsi Johnson spoke first.")
+    assert typo.suggestions[0] == "Boris"

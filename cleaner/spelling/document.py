@@ -8,6 +8,7 @@ chunk, which is what makes the checker fast enough to run on every document.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping
 
@@ -37,7 +38,8 @@ def _suspect(token: Token, table: dict[str, float]) -> bool:
 class _Context:
     """What the document itself says: word counts, names and their variants."""
 
-    def __init__(self, chunk_counts: Counter[str]) -> None:
+    def __init__(self, text: str, chunk_counts: Counter[str]) -> None:
+        self.text = text
         self.counts: Counter[str] = Counter()
         for chunk, n in chunk_counts.items():
             for token in chunk_tokens(chunk):
@@ -58,6 +60,18 @@ class _Context:
         seen.discard(name)
         return [(w.lower(), self.counts[w], lexicon.zipf(w.lower())) for w in seen]
 
+    def always_before_rare_name(self, token_text: str) -> bool:
+        """Whether every use of the token is followed by a rare capitalised
+        word, the way a given name precedes a surname."""
+        found = False
+        pattern = re.compile(rf"(?<!\w){re.escape(token_text)}\s+([A-Z][a-z]+)?")
+        for m in pattern.finditer(self.text):
+            following = m.group(1)
+            if following is None or lexicon.zipf(following.lower()) >= scoring.NAME_SAFE_ZIPF:
+                return False
+            found = True
+        return found
+
 
 def _deletions(word: str) -> set[str]:
     """The word and every string one letter shorter."""
@@ -70,7 +84,9 @@ def _judge(token_text: str, kind: str, ctx: _Context) -> scoring.Verdict | None:
     key = token_text.replace("\u2019", "'")
     if kind == WORD:
         return scoring.judge_word(word, z, ctx.lower, ctx.counts[key])
-    return scoring.judge_name(word, z, ctx.counts[key], ctx.name_variants(key))
+    return scoring.judge_name(
+        word, z, ctx.counts[key], ctx.name_variants(key), ctx.always_before_rare_name(token_text)
+    )
 
 
 _chunk_suspects: dict[str, tuple[Token, ...]] = {}
@@ -135,7 +151,7 @@ def check(
     pending = _collect(chunk_counts, allowed, fixes)
     if not pending:
         return []
-    ctx = _Context(chunk_counts)
+    ctx = _Context(text, chunk_counts)
     typos: list[Typo] = []
     for (token_text, pending_kind), places in pending.items():
         decided = _decide(token_text, pending_kind, ctx, fixes)

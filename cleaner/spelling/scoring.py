@@ -174,6 +174,7 @@ def judge_name(
     zipf: float,
     count: int,
     doc_variants: Iterable[tuple[str, int, float]],
+    given_name: bool = False,
 ) -> Verdict | None:
     """Verdict for a capitalised token.
 
@@ -181,11 +182,14 @@ def judge_name(
     of the document as (lower-cased word, count, zipf).  A rare capitalised
     word is usually a real name, so it needs evidence: a cheap slip away
     from a far more common spelling, or a variant the document uses more.
+    ``given_name`` says the token always stands before a rare capitalised
+    word ("Sumit Ganguly"): a first name, which the dictionary cannot judge,
+    so only the document's own variants count as evidence.
     """
     if zipf >= NAME_SAFE_ZIPF or len(name) < NAME_MIN_LENGTH:
         return None
     scored: dict[str, float] = {}
-    for c in cand.slips(name):
+    for c in () if given_name else cand.slips(name):
         if c.cost <= NAME_MAX_COST and c.zipf >= NAME_TARGET_ZIPF and c.zipf - zipf >= NAME_GAP:
             scored[c.word] = c.zipf - c.cost
     for other, other_count, other_zipf in doc_variants:
