@@ -84,9 +84,9 @@ def _judge(token_text: str, kind: str, ctx: _Context) -> scoring.Verdict | None:
     key = token_text.replace("\u2019", "'")
     if kind == WORD:
         return scoring.judge_word(word, z, ctx.lower, ctx.counts[key])
-    return scoring.judge_name(
-        word, z, ctx.counts[key], ctx.name_variants(key), ctx.always_before_rare_name(token_text)
-    )
+    # The given-name test scans the text, so only run it when it matters.
+    given = bool(scoring.name_slips(word, z)) and ctx.always_before_rare_name(token_text)
+    return scoring.judge_name(word, z, ctx.counts[key], ctx.name_variants(key), given)
 
 
 _chunk_suspects: dict[str, tuple[Token, ...]] = {}

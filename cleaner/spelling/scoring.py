@@ -169,6 +169,15 @@ def _affix_pair(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
+def name_slips(name: str, zipf: float) -> list[cand.Candidate]:
+    """Far more common words that ``name`` is a cheap slip of."""
+    return [
+        c
+        for c in cand.slips(name)
+        if c.cost <= NAME_MAX_COST and c.zipf >= NAME_TARGET_ZIPF and c.zipf - zipf >= NAME_GAP
+    ]
+
+
 def judge_name(
     name: str,
     zipf: float,
@@ -189,8 +198,8 @@ def judge_name(
     if zipf >= NAME_SAFE_ZIPF or len(name) < NAME_MIN_LENGTH:
         return None
     scored: dict[str, float] = {}
-    for c in () if given_name else cand.slips(name):
-        if c.cost <= NAME_MAX_COST and c.zipf >= NAME_TARGET_ZIPF and c.zipf - zipf >= NAME_GAP:
+    if not given_name:
+        for c in name_slips(name, zipf):
             scored[c.word] = c.zipf - c.cost
     for other, other_count, other_zipf in doc_variants:
         if other == name or _affix_pair(other, name):
