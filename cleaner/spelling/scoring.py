@@ -28,14 +28,14 @@ WORD_SAFE_ZIPF = 3.2
 UNKNOWN_ZIPF = -0.5
 # Minimal log-odds (typo vs. correct) before a lower-case word is flagged.
 WORD_MARGIN = 1.0
-# Look at distance-2 candidates when the typed word is this rare, or when
-# no distance-1 candidate is at least DEEP_SCORE common (a rare typed word
-# next to a common one is judged on that neighbour alone).
-DEEP_BELOW_ZIPF = 1.5
-DEEP_SCORE = 3.0
-# A word this common with no close common neighbour is a real word: the
-# distance-2 search is skipped (it is what costs time on real documents).
+# Distance-2 candidates are searched only for tokens wordfreq has never
+# seen (its large list stops at zipf 1.0): a listed word with no close
+# common neighbour is a real rare word far more often than a double slip,
+# and the search is what costs time on real documents.  Even then it is
+# skipped when a distance-1 candidate at least DEEP_SCORE common already
+# explains the token with room to spare.
 FAR_BELOW_ZIPF = 1.0
+DEEP_SCORE = 3.0
 # Extra margin asked of a token that is a known stem plus a regular affix
 # ("workforces", "demerge"): such coinages are usually deliberate.
 DERIVED_PENALTY = 1.0
@@ -107,20 +107,14 @@ def _doc_bonus(zipf: float) -> float:
 
 
 def _needs_far(found: list[cand.Candidate], zipf: float) -> bool:
-    """Whether distance-2 candidates could matter (they cost ~100x more).
-
-    Not when a common distance-1 neighbour already explains the token well
-    enough to flag it: people make one slip far more often than two.
-    """
+    """Whether distance-2 candidates could matter (they cost ~100x more)."""
     if zipf >= FAR_BELOW_ZIPF:
         return False
-    if not any(c.zipf >= DEEP_SCORE for c in found):
+    common = [c for c in found if c.zipf >= DEEP_SCORE]
+    if not common:
         return True
-    if zipf >= DEEP_BELOW_ZIPF:
-        return False
-    own = zipf if zipf > 0 else UNKNOWN_ZIPF
-    best = max(c.zipf - c.cost for c in found)
-    return best - own < WORD_MARGIN + 1.0
+    best = max(c.zipf - c.cost for c in common)
+    return best - UNKNOWN_ZIPF < WORD_MARGIN + 1.0
 
 
 def _inner_slip(typed: str, candidate: str) -> bool:
