@@ -17,6 +17,9 @@ from .errormodel import typo_cost
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # Distance-2 candidates more expensive than this are implausible typos.
 MAX_DEEP_COST = 3.8
+# Any single edit costs at most a substitution plus the first-letter extra;
+# the deletion index also returns some two-edit words, dropped by this cap.
+MAX_NEAR_COST = 3.15
 
 
 class Candidate(NamedTuple):
@@ -37,14 +40,49 @@ def edits1(word: str) -> set[str]:
 
 
 def _as_candidates(words: set[str] | frozenset[str], typed: str) -> list[Candidate]:
+    """Score the words that are more common than ``typed``.
+
+    A correction is never rarer than the token it replaces (both the word
+    and the name rules need it to be more common), and skipping the rest
+    saves most of the error-model work.
+    """
     table = lexicon.zipf_table()
-    return [Candidate(w, table[w], typo_cost(w, typed)) for w in words if w != typed]
+    floor = table.get(typed, 0.0)
+    return [Candidate(w, z, typo_cost(w, typed)) for w in words if (z := table[w]) > floor]
 
 
 @lru_cache(maxsize=100_000)
 def near(typed: str) -> tuple[Candidate, ...]:
-    """Dictionary words one edit away from ``typed`` (lower case)."""
-    return tuple(_as_candidates(edits1(typed) & lexicon.candidate_words(), typed))
+    """Dictionary words one edit away from ``typed`` (lower case).
+
+    For a token wordfreq lists, only words clearly more common than it can
+    win, and those are all in the deletion index: n + 1 look-ups find them
+    (a longer word has ``typed`` among its deletions, a shorter one is a
+    deletion of it, a substitution or transposition shares a deletion).
+    An unlisted token may be a slip of a rare word, so it gets the full
+    ~50n generated edits against every suggestible word.
+    """
+    if lexicon.zipf(typed) < lexicon.MIN_INDEXED_ZIPF - 1.5:
+        return tuple(_as_candidates(edits1(typed) & lexicon.candidate_words(), typed))
+    index = lexicon.delete_index()
+    keys = {typed[:k] + typed[k + 1 :] for k in range(len(typed))}
+    keys.add(typed)
+    found: set[str] = set()
+    for key in keys & lexicon.delete_keys():
+        found.update(index[key])
+    found.discard(typed)
+    return tuple(c for c in _as_candidates(found, typed) if c.cost <= MAX_NEAR_COST)
+
+
+@lru_cache(maxsize=100_000)
+def slips(typed: str) -> tuple[Candidate, ...]:
+    """Words that ``typed`` is a cheap slip of: one adjacent transposition or
+    one dropped letter of a double.  Names are only judged against these, so
+    there is no need to generate and score all ~50n single edits."""
+    variants = {typed[:i] + typed[i + 1] + typed[i] + typed[i + 2 :] for i in range(len(typed) - 1)}
+    variants.update(typed[: i + 1] + typed[i:] for i in range(len(typed)))
+    variants.discard(typed)
+    return tuple(_as_candidates(variants & lexicon.candidate_words(), typed))
 
 
 @lru_cache(maxsize=50_000)

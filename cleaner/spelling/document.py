@@ -1,21 +1,24 @@
 """Per-document driver: tokens -> suspects -> verdicts -> positioned Typos.
 
-Only distinct chunks are examined (``str.split`` and a set are C-speed),
-and a token is only looked at closely when wordfreq finds it rare.  That
-keeps the common path to a couple of dictionary look-ups per distinct
+Only distinct chunks are examined (``str.split`` and a Counter run at C
+speed), and a token is only looked at closely when wordfreq finds it rare.
+That keeps the common path to a couple of dictionary look-ups per distinct
 chunk, which is what makes the checker fast enough to run on every document.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping
 
-from . import Typo, _match_case, _message, _normal
-from . import lexicon, scoring
+from . import Typo, _match_case, _message, _normal, lexicon, scoring
 from .tokens import NAME, WORD, Token, chunk_positions, chunk_tokens
 
+_FIX = "fix"  # pending kind for tokens the user's corrections mapping names
 _status: dict[tuple[str, str], bool] = {}
+
+Pending = dict[tuple[str, str], list[tuple[str, Token]]]
 
 
 def _suspect(token: Token, table: dict[str, float]) -> bool:
@@ -35,7 +38,8 @@ def _suspect(token: Token, table: dict[str, float]) -> bool:
 class _Context:
     """What the document itself says: word counts, names and their variants."""
 
-    def __init__(self, chunk_counts: Counter[str]) -> None:
+    def __init__(self, text: str, chunk_counts: Counter[str]) -> None:
+        self.text = text
         self.counts: Counter[str] = Counter()
         for chunk, n in chunk_counts.items():
             for token in chunk_tokens(chunk):
@@ -49,24 +53,89 @@ class _Context:
             index: dict[str, list[str]] = {}
             for w in self.counts:
                 if w[:1].isupper() and len(w) >= scoring.NAME_MIN_LENGTH:
-                    low = w.lower()
-                    for key in {low, *(low[:i] + low[i + 1 :] for i in range(len(low)))}:
+                    for key in _deletions(w.lower()):
                         index.setdefault(key, []).append(w)
             self._name_index = index
-        low = name.lower()
-        keys = {low, *(low[:i] + low[i + 1 :] for i in range(len(low)))}
-        seen = {w for k in keys for w in self._name_index.get(k, ())}
+        seen = {w for k in _deletions(name.lower()) for w in self._name_index.get(k, ())}
         seen.discard(name)
         return [(w.lower(), self.counts[w], lexicon.zipf(w.lower())) for w in seen]
+
+    def always_before_rare_name(self, token_text: str) -> bool:
+        """Whether every use of the token is followed by a rare capitalised
+        word, the way a given name precedes a surname."""
+        found = False
+        pattern = re.compile(rf"(?<!\w){re.escape(token_text)}\s+([A-Z][a-z]+)?")
+        for m in pattern.finditer(self.text):
+            following = m.group(1)
+            if following is None or lexicon.zipf(following.lower()) >= scoring.NAME_SAFE_ZIPF:
+                return False
+            found = True
+        return found
+
+
+def _deletions(word: str) -> set[str]:
+    """The word and every string one letter shorter."""
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
 
 
 def _judge(token_text: str, kind: str, ctx: _Context) -> scoring.Verdict | None:
     word = _normal(token_text)
     z = lexicon.zipf(word)
-    if kind == WORD:
-        return scoring.judge_word(word, z, ctx.lower - {word})
     key = token_text.replace("\u2019", "'")
-    return scoring.judge_name(word, z, ctx.counts[key], ctx.name_variants(key))
+    if kind == WORD:
+        return scoring.judge_word(word, z, ctx.lower, ctx.counts[key])
+    # The given-name test scans the text, so only run it when it matters.
+    given = bool(scoring.name_slips(word, z)) and ctx.always_before_rare_name(token_text)
+    return scoring.judge_name(word, z, ctx.counts[key], ctx.name_variants(key), given)
+
+
+_chunk_suspects: dict[str, tuple[Token, ...]] = {}
+
+
+def _suspects_in(chunk: str, table: dict[str, float]) -> tuple[Token, ...]:
+    """The chunk's tokens that pass :func:`_suspect` (cached per chunk)."""
+    hit = _chunk_suspects.get(chunk)
+    if hit is None:
+        hit = tuple(t for t in chunk_tokens(chunk) if _suspect(t, table))
+        if len(_chunk_suspects) > 500_000:
+            _chunk_suspects.clear()
+        _chunk_suspects[chunk] = hit
+    return hit
+
+
+def _collect(chunk_counts: Counter[str], allowed: set[str], fixes: Mapping[str, str]) -> Pending:
+    """Group the tokens that need a verdict by (token text, kind)."""
+    table = lexicon.zipf_table()
+    pending: Pending = {}
+    if not (allowed or fixes):
+        for chunk in chunk_counts:
+            for token in _suspects_in(chunk, table):
+                pending.setdefault((token.text, token.kind), []).append((chunk, token))
+        return pending
+    for chunk in chunk_counts:
+        for token in chunk_tokens(chunk):
+            norm = _normal(token.text)
+            if norm in allowed:
+                continue
+            if norm in fixes:
+                pending.setdefault((token.text, _FIX), []).append((chunk, token))
+            elif _suspect(token, table):
+                pending.setdefault((token.text, token.kind), []).append((chunk, token))
+    return pending
+
+
+def _decide(
+    token_text: str, kind: str, ctx: _Context, fixes: Mapping[str, str]
+) -> tuple[str, tuple[str, ...], float] | None:
+    """(kind, suggestions, confidence) for one distinct token, or None."""
+    if kind == _FIX:
+        fix = _match_case(fixes[_normal(token_text)], token_text)
+        return (NAME if token_text[:1].isupper() else WORD), (fix,), 1.0
+    verdict = _judge(token_text, kind, ctx)
+    if verdict is None:
+        return None
+    suggestions = tuple(_match_case(s, token_text) for s in verdict.suggestions)
+    return kind, suggestions, verdict.confidence
 
 
 def check(
@@ -76,47 +145,24 @@ def check(
     min_confidence: float,
 ) -> list[Typo]:
     """Implementation of :func:`cleaner.spelling.find_typos`."""
-    table = lexicon.zipf_table()
     fixes = {_normal(k): v for k, v in corrections.items()} if corrections else {}
     allowed = {_normal(w) for w in allow} if allow else set()
     chunk_counts = Counter(text.split())
-    # (chunk, token) pairs that need a verdict, grouped by token text.
-    pending: dict[tuple[str, str], list[tuple[str, Token]]] = {}
-    for chunk in chunk_counts:
-        for token in chunk_tokens(chunk):
-            norm = None
-            if fixes or allowed:
-                norm = _normal(token.text)
-                if norm in allowed:
-                    continue
-                if norm in fixes:
-                    pending.setdefault((token.text, "fix"), []).append((chunk, token))
-                    continue
-            if _suspect(token, table):
-                pending.setdefault((token.text, token.kind), []).append((chunk, token))
+    pending = _collect(chunk_counts, allowed, fixes)
     if not pending:
         return []
-    ctx = _Context(chunk_counts)
+    ctx = _Context(text, chunk_counts)
     typos: list[Typo] = []
-    for (token_text, kind), places in pending.items():
-        if kind == "fix":
-            fix = _match_case(fixes[_normal(token_text)], token_text)
-            suggestions, confidence = (fix,), 1.0
-            kind = NAME if token_text[:1].isupper() else WORD
-        else:
-            verdict = _judge(token_text, kind, ctx)
-            if verdict is None or verdict.confidence < min_confidence:
-                continue
-            suggestions = tuple(_match_case(s, token_text) for s in verdict.suggestions)
-            confidence = verdict.confidence
-        if confidence < min_confidence:
+    for (token_text, pending_kind), places in pending.items():
+        decided = _decide(token_text, pending_kind, ctx, fixes)
+        if decided is None or decided[2] < min_confidence:
             continue
+        kind, suggestions, confidence = decided
         message = _message(token_text, suggestions)
         for chunk, token in places:
             for start in chunk_positions(text, chunk):
                 begin = start + token.offset
-                typos.append(
-                    Typo(begin, begin + len(token.text), token.text, suggestions, confidence, kind, message)
-                )
+                end = begin + len(token.text)
+                typos.append(Typo(begin, end, token.text, suggestions, confidence, kind, message))
     typos.sort(key=lambda t: t.start)
     return typos

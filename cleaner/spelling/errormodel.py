@@ -16,12 +16,12 @@ _QWERTY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 TRANSPOSE = 1.0
 DROP_DOUBLE = 0.7  # "summit" -> "sumit"
 ADD_DOUBLE = 1.1  # "receive" -> "recceive"
-DROP = 1.6
+DROP = 1.2
 ADD_NEIGHBOUR = 1.5  # extra key next to the letter before or after it
 ADD = 2.2
-SUB_VOWEL = 1.2
+SUB_VOWEL = 1.3
 SUB_SOUND = 1.4
-SUB_NEIGHBOUR = 1.4
+SUB_NEIGHBOUR = 1.7
 SUB = 2.3
 FIRST_LETTER = 0.8
 
@@ -33,16 +33,25 @@ _SOUND_ALIKE = frozenset(
 
 
 def _keyboard_neighbours() -> dict[str, frozenset[str]]:
-    """Letters physically next to each key on a QWERTY keyboard."""
-    pos = {ch: (r, c) for r, row in enumerate(_QWERTY_ROWS) for c, ch in enumerate(row)}
+    """Letters physically next to each key on a QWERTY keyboard.
+
+    Rows are staggered by about half a key (a sits under q/w, z under a/s),
+    so keys count as neighbours when their horizontal centres are within a
+    key's width on the same or an adjacent row.
+    """
+    stagger = (0.0, 0.25, 0.75)
+    centre = {
+        ch: (row, col + stagger[row])
+        for row, keys in enumerate(_QWERTY_ROWS)
+        for col, ch in enumerate(keys)
+    }
     out: dict[str, frozenset[str]] = {}
-    for ch, (r, c) in pos.items():
-        near = set()
-        for other, (r2, c2) in pos.items():
-            if other != ch and abs(r - r2) <= 1 and -1 <= (c2 - c) + (0 if r2 == r else (0.5 if r2 > r else -0.5)) <= 1:
-                if r2 == r and abs(c2 - c) == 1 or r2 != r:
-                    near.add(other)
-        out[ch] = frozenset(near)
+    for ch, (row, x) in centre.items():
+        out[ch] = frozenset(
+            other
+            for other, (row2, x2) in centre.items()
+            if other != ch and abs(row - row2) <= 1 and abs(x - x2) <= (1.0 if row == row2 else 0.8)
+        )
     return out
 
 
@@ -108,15 +117,12 @@ def typo_cost(intended: str, typed: str) -> float:
             else:
                 best = prev[i - 1] + substitution_cost(a, b) + edge
             d = prev[i] + d_cost + edge
-            if d < best:
-                best = d
+            best = min(best, d)
             x = cur[i - 1] + ins[i - 1] + edge
-            if x < best:
-                best = x
+            best = min(best, x)
             if i > 1 and j > 1 and a != b and a == typed[i - 2] and a_prev == b:
                 t = prev2[i - 2] + TRANSPOSE + (FIRST_LETTER if i == 2 else 0.0)
-                if t < best:
-                    best = t
+                best = min(best, t)
             cur[i] = best
         prev2, prev = prev, cur
     return prev[m]

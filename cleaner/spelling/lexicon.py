@@ -9,7 +9,6 @@ wordfreq folds case, so "Delhi" and "delhi" share one value.
 from __future__ import annotations
 
 import threading
-from functools import lru_cache
 
 # Words rarer than this are never offered as suggestions: below it wordfreq's
 # lists are dominated by misspellings and fragments.
@@ -99,3 +98,14 @@ def delete_index() -> dict[str, tuple[str, ...]]:
                             bucket.append(word)
                 _delete_index = {k: tuple(v) for k, v in index.items()}
     return _delete_index
+
+
+def preload() -> None:
+    """Load every table now (benchmarks and long-running servers call this
+    so the first document does not pay for it)."""
+    from .plausibility import log_likelihood
+
+    zipf_table()
+    candidate_words()
+    delete_keys()
+    log_likelihood("a")

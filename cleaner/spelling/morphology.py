@@ -1,5 +1,8 @@
 """Recognise words built regularly from a known word.
 
+A derived form is not vetoed outright (a typo can land on one by chance,
+"presense" = "pre" + "sense"); the scorer asks for a wider margin instead.
+
 News writing coins derived forms ("demerge", "workforces", "badged") that a
 frequency list has rarely or never seen.  They are not typos: a typo almost
 never lands exactly on a known stem plus a regular affix.  The affixes below
@@ -13,7 +16,7 @@ from functools import lru_cache
 from . import lexicon
 
 # A stem must be at least this common for a derived form to be trusted.
-MIN_STEM_ZIPF = 2.5
+MIN_STEM_ZIPF = 3.0
 MIN_STEM_LENGTH = 4
 # Halves of a closed compound ("matchday") must be common and not tiny.
 COMPOUND_PART_ZIPF = 3.5
@@ -22,14 +25,65 @@ COMPOUND_PART_LENGTH = 4
 _VOWELS = frozenset("aeiou")
 # Suffixes that attach to the bare stem (or the stem minus a final "e").
 _SUFFIXES = (
-    "ed", "ing", "er", "ers", "est", "ly", "ness", "ment", "ments", "able",
-    "ism", "ist", "ists", "ise", "ize", "ised", "ized", "ising", "izing",
-    "isation", "ization", "ful", "less", "ship", "hood", "like", "wise",
+    "ed",
+    "ing",
+    "er",
+    "ers",
+    "est",
+    "ly",
+    "ness",
+    "ment",
+    "ments",
+    "able",
+    "ism",
+    "ist",
+    "ists",
+    "ise",
+    "ize",
+    "ised",
+    "ized",
+    "ising",
+    "izing",
+    "isation",
+    "ization",
+    "ful",
+    "less",
+    "ship",
+    "hood",
+    "like",
+    "wise",
+    "ee",
+    "ees",
 )
 _PREFIXES = (
-    "re", "de", "un", "non", "pre", "post", "co", "anti", "over", "under", "out",
-    "sub", "super", "inter", "mis", "dis", "multi", "mid", "semi", "counter",
-    "cross", "mega", "micro", "cyber", "tele", "self", "pro", "euro",
+    "re",
+    "de",
+    "un",
+    "non",
+    "pre",
+    "post",
+    "co",
+    "anti",
+    "over",
+    "under",
+    "out",
+    "sub",
+    "super",
+    "inter",
+    "mis",
+    "dis",
+    "multi",
+    "mid",
+    "semi",
+    "counter",
+    "cross",
+    "mega",
+    "micro",
+    "cyber",
+    "tele",
+    "self",
+    "pro",
+    "euro",
 )
 
 
@@ -38,7 +92,7 @@ def _known(stem: str, minimum: float = MIN_STEM_ZIPF) -> bool:
 
 
 def _doubled_cvc(stem: str) -> bool:
-    """"runn" + "ing": a doubled final consonant after a single short vowel."""
+    """ "runn" + "ing": a doubled final consonant after a single short vowel."""
     return (
         len(stem) >= 4
         and stem[-1] == stem[-2]
@@ -50,21 +104,29 @@ def _doubled_cvc(stem: str) -> bool:
 
 
 def _inflected(word: str) -> bool:
-    if word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh", "o")):
-        if _known(word[:-2]):
-            return True
+    sibilant_es = word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh", "o"))
+    if sibilant_es and _known(word[:-2]):
+        return True
     if word.endswith("ies") and _known(word[:-3] + "y"):
         return True
     # "companys" is not how English inflects "company", so it does not count.
     consonant_y = word.endswith("ys") and word[-3:-2] not in _VOWELS
-    if word.endswith("s") and not word.endswith("ss") and not consonant_y and _known(word[:-1], 3.0):
+    if (
+        word.endswith("s")
+        and not word.endswith("ss")
+        and not consonant_y
+        and _known(word[:-1], 3.0)
+    ):
         return True
     if word.endswith("d") and word[-2:-1] == "e" and _known(word[:-1]):
         return True
     for suffix in _SUFFIXES:
         if word.endswith(suffix):
             stem = word[: -len(suffix)]
-            if _known(stem) or _known(stem + "e") or _doubled_cvc(stem):
+            vowel_suffix = suffix[0] in _VOWELS
+            if vowel_suffix and stem.endswith("e") and not stem.endswith("ee"):
+                continue  # "takeing": English drops the e before a vowel
+            if _known(stem) or _doubled_cvc(stem) or (vowel_suffix and _known(stem + "e")):
                 return True
             if stem.endswith("i") and _known(stem[:-1] + "y"):
                 return True
@@ -81,6 +143,9 @@ def is_derived(word: str) -> bool:
             return True
     n = COMPOUND_PART_LENGTH
     for i in range(n, len(word) - n + 1):
-        if lexicon.zipf(word[:i]) >= COMPOUND_PART_ZIPF and lexicon.zipf(word[i:]) >= COMPOUND_PART_ZIPF:
+        if (
+            lexicon.zipf(word[:i]) >= COMPOUND_PART_ZIPF
+            and lexicon.zipf(word[i:]) >= COMPOUND_PART_ZIPF
+        ):
             return True
     return False

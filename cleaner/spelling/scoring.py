@@ -13,27 +13,36 @@ clearly wrong AND the fix is clearly right.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from . import candidates as cand
 from .errormodel import typo_cost
 from .morphology import is_derived
+from .plausibility import log_likelihood
 
 # --- lower-case words -------------------------------------------------------
 # Lower-case words at least this common are never questioned.
-WORD_SAFE_ZIPF = 3.5
+WORD_SAFE_ZIPF = 3.2
 # Zipf given to a token wordfreq does not know at all.
 UNKNOWN_ZIPF = -0.5
 # Minimal log-odds (typo vs. correct) before a lower-case word is flagged.
 WORD_MARGIN = 1.0
-# Look at distance-2 candidates when the typed word is this rare, or when
-# no distance-1 candidate is at least DEEP_SCORE common (a rare typed word
-# next to a common one is judged on that neighbour alone).
-DEEP_BELOW_ZIPF = 1.5
+# Distance-2 candidates are searched only for tokens wordfreq has never
+# seen (its large list stops at zipf 1.0): a listed word with no close
+# common neighbour is a real rare word far more often than a double slip,
+# and the search is what costs time on real documents.  Even then it is
+# skipped when a distance-1 candidate at least DEEP_SCORE common already
+# explains the token with room to spare.
+FAR_BELOW_ZIPF = 1.0
 DEEP_SCORE = 3.0
+# Extra margin asked of a token that is a known stem plus a regular affix
+# ("workforces", "demerge"): such coinages are usually deliberate.
+DERIVED_PENALTY = 1.0
 # Bonus for a candidate that the same document uses elsewhere.
 DOC_BONUS = 1.0
+# ... fading to nothing for words at least this common (zipf 6: "were").
+DOC_BONUS_FADE = 6.0
 
 # --- capitalised words (names) ---------------------------------------------
 # Capitalised words at least this common are never questioned.
@@ -47,6 +56,14 @@ NAME_TARGET_ZIPF = 3.5
 # Variants found in the same document may be one full edit away.
 NAME_DOC_MAX_COST = 2.4
 NAME_MIN_LENGTH = 4
+# A common word seen capitalised (a title, a sentence start) counts as a
+# variant only for the cheap slips of NAME_MAX_COST.
+NAME_DOC_COMMON_ZIPF = 4.0
+# Two rare spellings used equally often: the one whose letter pairs are this
+# much (log10) less word-like is taken as the slip, with low confidence and
+# only for cheap slips (TIE_EVIDENCE keeps the margin small).
+PLAUSIBILITY_GAP = 1.5
+TIE_EVIDENCE = -1.2
 
 MAX_SUGGESTIONS = 5
 
@@ -80,24 +97,44 @@ def _rank(scored: dict[str, float]) -> list[tuple[float, str]]:
     return sorted(((s, w) for w, s in scored.items()), key=lambda p: (-p[0], p[1]))
 
 
-def _needs_far(found: list[cand.Candidate], zipf: float) -> bool:
-    """Whether distance-2 candidates could matter (they cost ~100x more).
+def _doc_bonus(zipf: float) -> float:
+    """Bonus for a candidate seen elsewhere in the document.
 
-    Not when a common distance-1 neighbour already explains the token well
-    enough to flag it: people make one slip far more often than two.
+    Seeing "summit" elsewhere says a lot; seeing "were" says nothing, since
+    every document has it.  So the bonus fades out for very common words.
     """
-    if not any(c.zipf >= DEEP_SCORE for c in found):
-        return True
-    if zipf >= DEEP_BELOW_ZIPF:
+    return DOC_BONUS * max(0.0, min(1.0, (DOC_BONUS_FADE - zipf) / 2.0))
+
+
+def _needs_far(found: list[cand.Candidate], zipf: float) -> bool:
+    """Whether distance-2 candidates could matter (they cost ~100x more)."""
+    if zipf >= FAR_BELOW_ZIPF:
         return False
-    own = zipf if zipf > 0 else UNKNOWN_ZIPF
-    best = max(c.zipf - c.cost for c in found)
-    return best - own < WORD_MARGIN + 1.0
+    common = [c for c in found if c.zipf >= DEEP_SCORE]
+    if not common:
+        return True
+    best = max(c.zipf - c.cost for c in common)
+    return best - UNKNOWN_ZIPF < WORD_MARGIN + 1.0
 
 
-def judge_word(word: str, zipf: float, in_document: frozenset[str] | set[str]) -> Verdict | None:
-    """Verdict for a lower-case token (already lower-cased, ' normalised)."""
-    if zipf >= WORD_SAFE_ZIPF or is_derived(word):
+def _inner_slip(typed: str, candidate: str) -> bool:
+    """True when the two differ only inside the word, away from where an
+    affix would attach ("controling" / "controlling"): then looking like a
+    derived form is no evidence that the token is deliberate."""
+    return typed[:2] == candidate[:2] and typed[-3:] == candidate[-3:]
+
+
+def judge_word(
+    word: str, zipf: float, in_document: frozenset[str] | set[str], count: int = 1
+) -> Verdict | None:
+    """Verdict for a lower-case token (already lower-cased, ' normalised).
+
+    ``count`` is how often the document uses this exact spelling.  A token
+    wordfreq has never seen, used twice or more, is a term (a currency, a
+    coinage), not a slip: slips outside wordfreq are random and one-off,
+    while habitual misspellings are common enough for wordfreq to list.
+    """
+    if zipf >= WORD_SAFE_ZIPF or (zipf == 0.0 and count >= 2):
         return None
     found = list(cand.near(word))
     if _needs_far(found, zipf):
@@ -105,7 +142,7 @@ def judge_word(word: str, zipf: float, in_document: frozenset[str] | set[str]) -
     if not found:
         return None
     scored = {
-        c.word: c.zipf - c.cost + (DOC_BONUS if c.word in in_document else 0.0)
+        c.word: c.zipf - c.cost + (_doc_bonus(c.zipf) if c.word in in_document else 0.0)
         for c in found
         if c.zipf > zipf
     }
@@ -114,14 +151,25 @@ def judge_word(word: str, zipf: float, in_document: frozenset[str] | set[str]) -
     ranked = _rank(scored)
     own = zipf if zipf > 0 else UNKNOWN_ZIPF
     margin = ranked[0][0] - own - WORD_MARGIN
+    if margin >= 0 and is_derived(word) and not _inner_slip(word, ranked[0][1]):
+        margin -= DERIVED_PENALTY
     if margin < 0:
         return None
     return _verdict(ranked, margin)
 
 
 def _affix_pair(a: str, b: str) -> bool:
-    """"Saud"/"Saudi", "Smith"/"Smiths": one name extends the other."""
+    """ "Saud"/"Saudi", "Smith"/"Smiths": one name extends the other."""
     return a.startswith(b) or b.startswith(a)
+
+
+def name_slips(name: str, zipf: float) -> list[cand.Candidate]:
+    """Far more common words that ``name`` is a cheap slip of."""
+    return [
+        c
+        for c in cand.slips(name)
+        if c.cost <= NAME_MAX_COST and c.zipf >= NAME_TARGET_ZIPF and c.zipf - zipf >= NAME_GAP
+    ]
 
 
 def judge_name(
@@ -129,6 +177,7 @@ def judge_name(
     zipf: float,
     count: int,
     doc_variants: Iterable[tuple[str, int, float]],
+    given_name: bool = False,
 ) -> Verdict | None:
     """Verdict for a capitalised token.
 
@@ -136,12 +185,15 @@ def judge_name(
     of the document as (lower-cased word, count, zipf).  A rare capitalised
     word is usually a real name, so it needs evidence: a cheap slip away
     from a far more common spelling, or a variant the document uses more.
+    ``given_name`` says the token always stands before a rare capitalised
+    word ("Sumit Ganguly"): a first name, which the dictionary cannot judge,
+    so only the document's own variants count as evidence.
     """
     if zipf >= NAME_SAFE_ZIPF or len(name) < NAME_MIN_LENGTH:
         return None
     scored: dict[str, float] = {}
-    for c in cand.near(name):
-        if c.cost <= NAME_MAX_COST and c.zipf >= NAME_TARGET_ZIPF and c.zipf - zipf >= NAME_GAP:
+    if not given_name:
+        for c in name_slips(name, zipf):
             scored[c.word] = c.zipf - c.cost
     for other, other_count, other_zipf in doc_variants:
         if other == name or _affix_pair(other, name):
@@ -149,12 +201,20 @@ def judge_name(
         # Typos are one-offs: a spelling used repeatedly is deliberate.
         if count > 1 and other_count < 3 * count:
             continue
-        if other_count < count or (other_count == count and other_zipf < zipf + 1.0):
+        if other_count < count:
+            continue
+        tie = other_count == count and other_zipf < zipf + 1.0
+        if tie and log_likelihood(other) - log_likelihood(name) < PLAUSIBILITY_GAP:
             continue
         cost = typo_cost(other, name)
         if cost > NAME_DOC_MAX_COST:
             continue
-        evidence = math.log10(other_count / count) * 2.0 + max(other_zipf - zipf, 0.0) * 0.5
+        if cost > NAME_MAX_COST and other_zipf >= NAME_DOC_COMMON_ZIPF:
+            continue  # "Bening" vs the title "Being Julia": not a variant name
+        if tie:
+            evidence = TIE_EVIDENCE  # only letter patterns decide: stay unsure
+        else:
+            evidence = math.log10(other_count / count) * 2.0 + max(other_zipf - zipf, 0.0) * 0.5
         score = max(zipf, 1.0) + 1.5 + evidence + DOC_BONUS - cost
         scored[other] = max(scored.get(other, -math.inf), score)
     if not scored:

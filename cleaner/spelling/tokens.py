@@ -18,8 +18,10 @@ from dataclasses import dataclass
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 _NOT_PROSE = re.compile(r"[\d@#_/\\=<>|~]|://|^www\.|[^\W\d_]\.[^\W\d_]")
-_LATIN_MAX = 0x24F
+_LATIN_MAX = "\u024f"  # end of Latin Extended-B
 MIN_LENGTH = 3
+# A hyphenated compound this common when closed up is a word as a whole.
+CLOSED_COMPOUND_ZIPF = 2.0
 
 WORD = "word"
 NAME = "name"
@@ -43,7 +45,7 @@ def _strip_possessive(word: str) -> str:
 
 def classify(word: str) -> str | None:
     """Return WORD, NAME or None (not something a word list can judge)."""
-    if len(word) < MIN_LENGTH or any(ord(ch) > _LATIN_MAX for ch in word):
+    if len(word) < MIN_LENGTH or max(word) > _LATIN_MAX:
         return None
     rest = word[1:]
     if word.islower():
@@ -51,6 +53,46 @@ def classify(word: str) -> str | None:
     if word[0].isupper() and (rest.islower() or not any(c.isalpha() for c in rest)):
         return NAME
     return None  # ACRONYM, camelCase, iPhone, McDonald: leave alone
+
+
+_HYPHENS = "-\u2010\u2011"
+
+
+def _hyphen_groups(chunk: str) -> list[list[re.Match[str]]]:
+    """Word matches of a chunk, grouped when joined by a single hyphen."""
+    groups: list[list[re.Match[str]]] = []
+    for m in _WORD.finditer(chunk):
+        if groups:
+            last = groups[-1][-1]
+            if m.start() == last.end() + 1 and chunk[last.end()] in _HYPHENS:
+                groups[-1].append(m)
+                continue
+        groups.append([m])
+    return groups
+
+
+def _group_tokens(group: list[re.Match[str]]) -> list[Token]:
+    """Tokens of one hyphenated compound (or a single word).
+
+    A compound that is a word when closed up ("pre-empt" = "preempt") is
+    fine as a whole.  Short lower-case parts tied to a capitalised part
+    ("Chong-gyu", "Abish-uly") belong to a name and are not words.
+    """
+    if len(group) > 1:
+        from .lexicon import zipf
+
+        closed = "".join(m.group() for m in group).replace("\u2019", "'").lower()
+        if zipf(closed) >= CLOSED_COMPOUND_ZIPF:
+            return []
+    has_name = len(group) > 1 and any(m.group()[:1].isupper() for m in group)
+    out = []
+    for m in group:
+        text = _strip_possessive(m.group())
+        kind = classify(text.replace("\u2019", "'"))
+        if kind is None or (has_name and kind == WORD and len(text) <= 3):
+            continue
+        out.append(Token(m.start(), text, kind))
+    return out
 
 
 _chunk_cache: dict[str, tuple[Token, ...]] = {}
@@ -65,11 +107,8 @@ def chunk_tokens(chunk: str) -> tuple[Token, ...]:
     result: tuple[Token, ...] = ()
     if not _NOT_PROSE.search(chunk):
         found = []
-        for m in _WORD.finditer(chunk):
-            text = _strip_possessive(m.group())
-            kind = classify(text.replace("\u2019", "'"))
-            if kind is not None:
-                found.append(Token(m.start(), text, kind))
+        for group in _hyphen_groups(chunk):
+            found.extend(_group_tokens(group))
         result = tuple(found)
     if len(_chunk_cache) >= _CACHE_LIMIT:
         _chunk_cache.clear()

@@ -1,0 +1,257 @@
+"""Tests for cleaner.spelling (typo detection driven by wordfreq)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cleaner.spelling import DEFAULT_HIGH_CONFIDENCE, Typo, find_typos, load_words_file
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_b03457842792d85a.txt"
+
+
+def words(typos: list[Typo]) -> list[str]:
+    return [t.word for t in typos]
+
+
+@pytest.fixture(scope="module")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+# ----------------------------------------------------------------- the seed
+def test_seed_has_exactly_two_typos(seed_text: str) -> None:
+    typos = find_typos(seed_text)
+    assert words(typos) == ["sumit", "Dehli"]
+    sumit, dehli = typos
+    assert sumit.suggestions[0] == "summit"
+    assert sumit.kind == "word"
+    assert dehli.suggestions[0] == "Delhi"
+    assert dehli.kind == "name"
+    assert dehli.message == 'possible typo: "Dehli" -> "Delhi"'
+
+
+def test_seed_offsets_point_at_the_word(seed_text: str) -> None:
+    for t in find_typos(seed_text):
+        assert seed_text[t.start : t.end] == t.word
+        assert 0.0 < t.confidence <= 1.0
+        assert 1 <= len(t.suggestions) <= 5
+
+
+def test_seed_names_not_flagged(seed_text: str) -> None:
+    flagged = set(words(find_typos(seed_text)))
+    for name in (
+        "Shringla",
+        "Morgulov",
+        "Kudashev",
+        "Fortaleza",
+        "Vardhan",
+        "Nikolay",
+        "Srivastava",
+        "BRICS",
+    ):
+        assert name in seed_text
+        assert name not in flagged
+
+
+def test_seed_dehli_is_confident_enough_to_fix(seed_text: str) -> None:
+    dehli = next(t for t in find_typos(seed_text) if t.word == "Dehli")
+    assert dehli.confidence >= DEFAULT_HIGH_CONFIDENCE
+
+
+# --------------------------------------------------------- general behaviour
+def test_common_misspellings_in_running_text() -> None:
+    text = (
+        "The council said residents would recieve a letter this week. "
+        "Critics accused the goverment of delay. "
+        "He said teh plan was sound."
+    )
+    typos = find_typos(text)
+    assert words(typos) == ["recieve", "goverment", "teh"]
+    assert [t.suggestions[0] for t in typos] == ["receive", "government", "the"]
+    assert all(t.kind == "word" for t in typos)
+    for t in typos:
+        assert text[t.start : t.end] == t.word
+
+
+def test_clean_prose_is_not_flagged() -> None:
+    text = (
+        "Shares in the company rose sharply on Tuesday after it reported better than "
+        "expected quarterly profits, helped by strong demand for its software."
+    )
+    assert find_typos(text) == []
+
+
+def test_name_swap_caught_when_document_spells_it_right() -> None:
+    text = (
+        "Barack Obama met the leaders in Paris. Later, Obmaa told reporters the talks "
+        "went well. Obama returns home on Friday."
+    )
+    typos = find_typos(text)
+    assert words(typos) == ["Obmaa"]
+    assert typos[0].suggestions[0] == "Obama"
+    assert typos[0].kind == "name"
+
+
+def test_rare_name_swap_caught_only_from_the_document() -> None:
+    # Neither spelling is known to wordfreq: only the document can tell.
+    text = "Minister Qorvalenko spoke first. Aides to Qorvalenko agreed. Qorvaelnko left."
+    assert words(find_typos(text)) == ["Qorvaelnko"]
+    assert find_typos("Minister Qorvaelnko spoke first.") == []
+
+
+def test_rare_names_alone_are_not_flagged() -> None:
+    text = "Talks between Ivanishvili, Tsikhanouskaya and Mbappe ended on Monday in Zaporizhzhia."
+    assert find_typos(text) == []
+
+
+def test_allow_list_is_case_insensitive() -> None:
+    text = "He said teh plan was sound."
+    assert find_typos(text, allow=frozenset({"TEH"})) == []
+
+
+def test_corrections_mapping_wins_with_full_confidence() -> None:
+    text = "The plan was sound, alright."
+    typos = find_typos(text, corrections={"alright": "all right"})
+    assert len(typos) == 1
+    assert typos[0].word == "alright"
+    assert typos[0].suggestions == ("all right",)
+    assert typos[0].confidence == 1.0
+
+
+def test_corrections_keep_capitalisation() -> None:
+    typos = find_typos("Alright, he said.", corrections={"alright": "all right"})
+    assert typos[0].suggestions == ("All right",)
+
+
+def test_min_confidence_filters() -> None:
+    text = "He said teh plan was sound and leaders met at the sumit."
+    every = find_typos(text)
+    assert len(every) == 2
+    assert all(t.confidence >= 0.99 for t in find_typos(text, min_confidence=0.99))
+    assert find_typos(text, min_confidence=1.01) == []
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "https://www.exmaple.com/recieve-goverment",
+        "www.exmaple.com",
+        "mailto:jhon@exmaple.com",
+        "jhon.smtih@exmaple.org",
+        "@recievr",
+        "#goverment",
+        "S-400",
+        "Su-35S",
+        "5.5bn",
+        "1,000",
+        "BRICS",
+        "NATO",
+        "COVID-19",
+        "mp3",
+        "U.S.",
+        "iPhone",
+    ],
+)
+def test_non_words_are_never_flagged(token: str) -> None:
+    assert find_typos(f"He said {token} was fine.") == []
+
+
+def test_possessives_and_curly_apostrophes() -> None:
+    assert find_typos("India’s army and Russia's navy; the States’ view; don’t worry.") == []
+    typos = find_typos("Critics of the goverment’s plan.")
+    assert words(typos) == ["goverment"]
+    assert typos[0].suggestions[0] == "government"
+
+
+def test_hyphenated_compounds_checked_per_part() -> None:
+    assert find_typos("A long-range, surface-to-air, re-establish plan.") == []
+    typos = find_typos("A long-rnage missile.")
+    assert words(typos) == ["rnage"]
+    assert typos[0].suggestions[0] == "range"
+
+
+def test_offsets_are_code_points() -> None:
+    text = "Café “naïve” émigré — the goverment said."
+    (typo,) = find_typos(text)
+    assert text[typo.start : typo.end] == "goverment"
+
+
+def test_empty_and_blank_text() -> None:
+    assert find_typos("") == []
+    assert find_typos("   \n\t ") == []
+
+
+def test_every_occurrence_reported() -> None:
+    text = "The goverment spoke. Then the goverment left."
+    typos = find_typos(text)
+    assert [t.start for t in typos] == [4, 30]
+
+
+def test_typo_is_frozen() -> None:
+    (typo,) = find_typos("teh end")
+    with pytest.raises(AttributeError):
+        typo.word = "x"  # type: ignore[misc]
+
+
+# ---------------------------------------------------------------- words file
+def test_load_words_file(tmp_path: Path) -> None:
+    path = tmp_path / "accept.txt"
+    path.write_text(
+        "# project vocabulary\nShringla\n\nteh  # keep this one\n  Morgulov \n", encoding="utf-8"
+    )
+    words_ = load_words_file(path)
+    assert words_ == frozenset({"shringla", "teh", "morgulov"})
+    assert find_typos("He said teh plan was sound.", allow=words_) == []
+
+
+# ------------------------------------------------------------------ laziness
+def test_import_does_not_load_wordfreq() -> None:
+    code = "import sys, cleaner.spelling; print('wordfreq' in sys.modules)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert out.stdout.strip() == "False"
+
+
+# ------------------------------------------------------------ more behaviour
+def test_capitalised_typo_of_a_common_word_is_a_name_kind_flag() -> None:
+    (typo,) = find_typos("Recieve the letter first.")
+    assert typo.word == "Recieve"
+    assert typo.kind == "name"
+    assert typo.suggestions[0] == "Receive"
+
+
+def test_regular_derivations_are_not_flagged() -> None:
+    text = "The firm plans to rebrand, and its outsourcers and franchisees were upbeat."
+    assert find_typos(text) == []
+
+
+def test_unseen_term_used_repeatedly_is_not_a_slip() -> None:
+    text = "The zorbex fell. Traders sold the zorbex. The zorbex recovered."
+    assert find_typos(text) == []
+
+
+def test_transposition_beats_more_frequent_but_costlier_fix() -> None:
+    (typo,) = find_typos("The comittee met on Monday.")
+    assert typo.suggestions[0] == "committee"
+
+
+def test_document_context_ranks_suggestions() -> None:
+    # Alone, "ferm" is most likely "form"; a document about a firm says otherwise.
+    (alone,) = find_typos("Profits at the ferm rose.")
+    assert alone.suggestions[0] == "form"
+    (in_context,) = find_typos("The firm said profits rose. Profits at the ferm rose.")
+    assert in_context.suggestions[0] == "firm"
+    assert in_context.confidence < DEFAULT_HIGH_CONFIDENCE  # too close to call
+
+
+def test_given_name_before_a_rare_surname_is_left_alone() -> None:
+    # Same spelling as a slip of "summit", but it stands before a surname.
+    assert find_typos("Sumit Ganguly spoke first.") == []
+    (typo,) = find_typos("Borsi Johnson spoke first.")
+    assert typo.suggestions[0] == "Boris"
