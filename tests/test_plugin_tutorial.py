@@ -51,7 +51,7 @@ def test_installed_rules_are_listed(installed: Path) -> None:
 
 def test_check_shows_the_plugin_at_work(installed: Path, tmp_path: Path) -> None:
     (tmp_path / "story.txt").write_text(
-        "The pubic meeting starts at six.\n\nTip us off: news@example.org\n", encoding="utf-8"
+        "The untied front meets at six.\n\nTip us off: news@example.org\n", encoding="utf-8"
     )
     result = run_cli("check", "story.txt", cwd=tmp_path,
                      env={"PYTHONPATH": f"{installed}:{ROOT}"})
@@ -59,7 +59,7 @@ def test_check_shows_the_plugin_at_work(installed: Path, tmp_path: Path) -> None
     assert result.returncode == 1
     cleaned = run_cli("clean", "story.txt", "-q", cwd=tmp_path,
                       env={"PYTHONPATH": f"{installed}:{ROOT}"})
-    assert cleaned.stdout == "The pubic meeting starts at six.\n"
+    assert cleaned.stdout == "The untied front meets at six.\n"
 
 
 def test_blocking_the_plugin_turns_it_off(installed: Path, tmp_path: Path) -> None:
