@@ -1,0 +1,243 @@
+"""Cleaning many documents on worker processes, in input order, with bounded work in flight.
+
+Execution is separate from the pipeline: a worker receives the run's picklable
+:class:`~cleaner.config.Config` once, builds its own :class:`~cleaner.Cleaner` from it, and then
+cleans batches of :class:`Task`. Results come back in input order.
+
+``multiprocessing.Pool.imap`` would do the ordering, but its feeder thread drains the input
+iterator as fast as it can, so a large corpus would sit in memory. :func:`ordered_map` instead
+keeps at most ``window`` batches in flight and only reads further input as results are taken,
+so peak memory depends on ``-j`` and the batch size, never on the corpus size.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from cleaner.config import Config
+from cleaner.corpus import MIN_DOCS_KEY, REPEATED_KEY
+from cleaner.document import Document
+
+BATCH_DOCS = 16  # documents per batch sent to a worker
+BATCH_BYTES = 1 << 20  # ... or fewer when they add up to this many bytes
+
+
+@dataclass(frozen=True)
+class Task:
+    """One document for a worker: what Cleaner.clean needs, plus its site for rule D101."""
+
+    source: str
+    data: str | bytes
+    kind: str | None = None
+    site: str | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A cleaned document, or the one-line reason this document failed."""
+
+    document: Document | None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Batch statistics shared by every worker: the repeated-line table and its K."""
+
+    repeated: dict[str, frozenset[int]]
+    min_docs: int
+
+
+def default_jobs() -> int:
+    """Worker processes by default: the CPUs this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+# -- the worker side ---------------------------------------------------------------------------
+
+
+def clean_task(cleaner: Any, task: Task, corpus: Corpus | None = None) -> Outcome:
+    """Clean one task with a built Cleaner; an input or rule failure is this task's outcome."""
+    from cleaner.decoding import InputError
+    from cleaner.pipeline import RuleFailed
+
+    try:
+        document = cleaner.load(task.data, source=task.source, kind=task.kind)
+        if corpus is not None and task.site is not None:
+            found = corpus.repeated.get(task.site)
+            if found:
+                document.metadata[REPEATED_KEY] = found
+                document.metadata[MIN_DOCS_KEY] = corpus.min_docs
+        document = cleaner.process(document)
+    except (InputError, RuleFailed) as exc:
+        return Outcome(None, str(exc))
+    except Exception as exc:  # a loader bug must not end the run either
+        return Outcome(None, f"{task.source}: {type(exc).__name__}: {exc}")
+    return Outcome(slim(document))
+
+
+def slim(document: Document) -> Document:
+    """Drop what the parent does not need before the document is pickled back (the page HTML)."""
+    document.metadata.pop("html", None)
+    document.metadata.pop(REPEATED_KEY, None)
+    return document
+
+
+_local = threading.local()
+
+
+def worker_cleaner(config: Config) -> Any:
+    """This process's (thread's) Cleaner for ``config``, built on first use and then reused.
+
+    Keyed by the pickled config, so a long-lived Dask worker serving several runs rebuilds only
+    when the configuration changes.
+    """
+    key = hashlib.blake2b(pickle.dumps(config), digest_size=16).digest()
+    cache: dict[bytes, Any] = getattr(_local, "cleaners", None) or {}
+    if key not in cache:
+        from cleaner.pipeline import Cleaner
+
+        cache.clear()
+        cache[key] = Cleaner(config)
+        _local.cleaners = cache
+    return cache[key]
+
+
+def clean_batch(config: Config, corpus: Corpus | None, tasks: list[Task]) -> list[Outcome]:
+    """Clean a batch with this worker's Cleaner (used by the pool and by Dask)."""
+    cleaner = worker_cleaner(config)
+    return [clean_task(cleaner, task, corpus) for task in tasks]
+
+
+_pool_state: dict[str, Any] = {}
+
+
+def _init_pool_worker(config: Config, corpus: Corpus | None) -> None:
+    """Pool initializer: build the Cleaner once per worker process."""
+    _pool_state["config"] = config
+    _pool_state["corpus"] = corpus
+    worker_cleaner(config)
+
+
+def _pool_batch(tasks: list[Task]) -> list[Outcome]:
+    return clean_batch(_pool_state["config"], _pool_state["corpus"], tasks)
+
+
+# -- the parent side ---------------------------------------------------------------------------
+
+
+def batched(items: Iterable[Any], size: Callable[[Any], int],
+            max_docs: int = BATCH_DOCS, max_bytes: int = BATCH_BYTES) -> Iterator[list[Any]]:
+    """Group items into lists of at most ``max_docs`` items or about ``max_bytes`` bytes."""
+    batch: list[Any] = []
+    total = 0
+    for item in items:
+        batch.append(item)
+        total += size(item)
+        if len(batch) >= max_docs or total >= max_bytes:
+            yield batch
+            batch, total = [], 0
+    if batch:
+        yield batch
+
+
+def ordered_map(
+    submit: Callable[[Any], Any],
+    get: Callable[[Any], Any],
+    batches: Iterable[Any],
+    window: int,
+) -> Iterator[tuple[Any, Any]]:
+    """``(batch, result)`` in input order, with at most ``window`` batches submitted at once.
+
+    ``submit(batch)`` starts the work and returns a handle; ``get(handle)`` waits for it.
+    """
+    pending: deque[tuple[Any, Any]] = deque()
+    for batch in batches:
+        pending.append((batch, submit(batch)))
+        if len(pending) >= window:
+            done, handle = pending.popleft()
+            yield done, get(handle)
+    while pending:
+        done, handle = pending.popleft()
+        yield done, get(handle)
+
+
+def to_tasks(batch: list[Any]) -> list[Task]:
+    """Tasks for the items of a batch that were read (items that failed to read have no data)."""
+    return [Task(i.source, i.data, i.kind, i.site) for i in batch if i.data is not None]
+
+
+class Executor:
+    """Runs batches of input items somewhere: in this process, on a process pool, or on Dask.
+
+    ``map`` yields ``(batch, outcomes)`` in input order; ``outcomes`` has one entry per item of
+    the batch that has data.
+    """
+
+    def map(self, batches: Iterable[list[Any]]) -> Iterator[tuple[list[Any], list[Outcome]]]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+    def terminate(self) -> None:
+        self.close()
+
+    def __enter__(self) -> Executor:
+        return self
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        if exc_type is None:
+            self.close()
+        else:
+            self.terminate()
+
+
+class InlineExecutor(Executor):
+    """-j 1: the parent's own Cleaner, no processes (also used for small runs)."""
+
+    def __init__(self, cleaner: Any, corpus: Corpus | None) -> None:
+        self.cleaner = cleaner
+        self.corpus = corpus
+
+    def map(self, batches: Iterable[list[Any]]) -> Iterator[tuple[list[Any], list[Outcome]]]:
+        for batch in batches:
+            yield batch, [clean_task(self.cleaner, task, self.corpus) for task in to_tasks(batch)]
+
+
+class PoolExecutor(Executor):
+    """-j N: a multiprocessing pool; each worker builds its Cleaner from the Config once."""
+
+    def __init__(self, config: Config, corpus: Corpus | None, jobs: int) -> None:
+        import multiprocessing
+
+        methods = multiprocessing.get_all_start_methods()
+        # fork is fastest (workers share the parent's imports); the pool is made before any
+        # progress thread starts, so no lock is held across the fork.
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self.jobs = jobs
+        self.pool = context.Pool(jobs, initializer=_init_pool_worker, initargs=(config, corpus))
+
+    def map(self, batches: Iterable[list[Any]]) -> Iterator[tuple[list[Any], list[Outcome]]]:
+        def submit(batch: list[Any]) -> Any:
+            return self.pool.apply_async(_pool_batch, (to_tasks(batch),))
+
+        return ordered_map(submit, lambda handle: handle.get(), batches, window=self.jobs * 3)
+
+    def close(self) -> None:
+        self.pool.close()
+        self.pool.join()
+
+    def terminate(self) -> None:
+        self.pool.terminate()
+        self.pool.join()
