@@ -45,8 +45,48 @@ def _ftfy_config():  # type: ignore[no-untyped-def]
     return _FTFY_CONFIG
 
 
-# Characters ftfy leaves alone but that break tokenising and matching downstream.
+# Lines worth handing to ftfy: anything beyond ASCII, an HTML entity, a control character.
 _SUSPECT = re.compile(r"[^\x00-\x7f]|&[#a-zA-Z0-9]+;|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Typographic punctuation news text is full of (’ ‘ “ ” – — …). With our ftfy settings a line of
+# ASCII and these characters is returned unchanged: they are UTF-8 continuation bytes in every
+# legacy encoding ftfy tries (lead bytes with no continuation after them, in MacRoman), so no
+# mojibake can be made of them and ASCII alone, and they are NFC and not controls. A line holding
+# them *and* an ampersand still goes to ftfy (entity unescaping applies then).
+_PUNCT = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026"
+_ENTITY = re.compile(r"&[#a-zA-Z0-9]+;")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _only_ascii_and_punct(text: str) -> bool:
+    """No character beyond ASCII and ``_PUNCT``, checked with C-speed string methods only.
+
+    Each ``_PUNCT`` character takes 3 bytes in UTF-8 (2 more than its 1 code point); any other
+    non-ASCII character adds at least 1 more, so the byte count tells them apart.
+    """
+    if text.isascii():
+        return True
+    extra = len(text.encode("utf-8", "surrogatepass")) - len(text)
+    return extra == 2 * sum(text.count(c) for c in _PUNCT)
+
+
+def _has_control(text: str) -> bool:
+    """A control character ftfy would remove (tab, CR and LF do not count)."""
+    if text.replace("\n", " ").replace("\t", " ").replace("\r", " ").isprintable():
+        return False
+    return _CONTROL.search(text) is not None
+
+
+def _needs_ftfy(text: str) -> bool:
+    """True when ftfy may change ``text`` (a line, or a whole text as a quick first check).
+
+    Decides as ``_SUSPECT.search`` would, except that typographic punctuation alone does not
+    count; this runs on every line of every document, so it uses string methods, not regexes.
+    """
+    if text.isascii():
+        return ("&" in text and _ENTITY.search(text) is not None) or _has_control(text)
+    if "&" in text or not _only_ascii_and_punct(text):
+        return True
+    return _has_control(text)
 
 
 def diff_edits(old: str, new: str, offset: int = 0) -> Iterator[Edit]:
@@ -55,10 +95,23 @@ def diff_edits(old: str, new: str, offset: int = 0) -> Iterator[Edit]:
     >>> [(e.start, e.end, e.replacement) for e in diff_edits("cafÃ©", "café")]
     [(3, 5, 'é')]
     """
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    # ftfy's changes are local, so the common prefix and suffix are cut off first: difflib is
+    # quadratic-ish on long lines, and most lines hold one fix.
+    limit = min(len(old), len(new))
+    head = 0
+    while head < limit and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    old_mid, new_mid = old[head : len(old) - tail], new[head : len(new) - tail]
+    if not old_mid or not new_mid:
+        yield Edit(offset + head, offset + head + len(old_mid), new_mid)
+        return
+    matcher = difflib.SequenceMatcher(None, old_mid, new_mid, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag != "equal":
-            yield Edit(offset + i1, offset + i2, new[j1:j2])
+            yield Edit(offset + head + i1, offset + head + i2, new_mid[j1:j2])
 
 
 @rule("R101", "unicode-repair", stage="repair", category="encoding")
@@ -70,10 +123,12 @@ def unicode_repair(text: str) -> Iterator[Edit]:
     """
     import ftfy
 
+    if not _needs_ftfy(text):  # most news text: one scan and done
+        return
     config = _ftfy_config()
     pos = 0
     for line in text.splitlines(keepends=True):
-        if _SUSPECT.search(line):
+        if _needs_ftfy(line):
             fixed = ftfy.fix_text(line, config)
             if fixed != line:
                 yield from diff_edits(line, fixed, pos)
