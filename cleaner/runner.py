@@ -236,11 +236,14 @@ class _Writer:
         try:
             if self.opts.in_place and self.opts.backup:
                 shutil.copy2(target, str(target) + self.opts.backup)
-            if item.source.lower().endswith(".gz") and self.opts.in_place:
+            if self.opts.in_place and item.source.lower().endswith(".gz"):
                 with AtomicStream(target, gz=True) as out:
                     out.write(doc.text + "\n")
+            elif self.opts.in_place:
+                write_atomic(target, doc.text + "\n")  # the user's file: fsync before replacing
             else:
-                write_atomic(target, doc.text + "\n")
+                with AtomicStream(target, durable=False) as out:
+                    out.write(doc.text + "\n")
         except OSError as exc:
             self._error(f"{target}: cannot write: {exc}")
             return
@@ -314,7 +317,7 @@ class _RecordSink:
         else:
             assert output_dir is not None
             target = output_dir / (item.relative or Path(container).name)
-        atomic = AtomicStream(target, gz=target.name.lower().endswith(".gz"))
+        atomic = AtomicStream(target, gz=target.name.lower().endswith(".gz"), durable=opts.in_place)
         return cls(container, atomic.text, atomic, on_error)
 
     def write(self, item: InputItem, doc: Document) -> None:
@@ -351,11 +354,14 @@ class AtomicStream:
 
     The streaming sibling of :func:`cleaner.atomic.write_atomic` for outputs too large to hold
     in memory (a JSONL corpus rewritten in place): until commit the old file is untouched, and
-    the new file gets the old one's permissions.
+    the new file gets the old one's permissions. ``durable=False`` skips the fsync: for new
+    files under ``-o DIR`` (derived data, never the user's only copy) an fsync per document
+    cost more than cleaning it, and the rename still means no reader sees a half-written file.
     """
 
-    def __init__(self, path: Path, *, gz: bool = False) -> None:
+    def __init__(self, path: Path, *, gz: bool = False, durable: bool = True) -> None:
         self.path = path
+        self.durable = durable
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, self.tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         self._raw = os.fdopen(fd, "wb")
@@ -369,7 +375,8 @@ class AtomicStream:
             if self._gz is not None:
                 self._gz.close()
             self._raw.flush()
-            os.fsync(self._raw.fileno())
+            if self.durable:
+                os.fsync(self._raw.fileno())
             self._raw.close()
             if self.path.exists():
                 os.chmod(self.tmp, self.path.stat().st_mode & 0o7777)
