@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from cleaner.config import Config
-from cleaner.parallel import Corpus, Executor, Outcome, Task, clean_batch, ordered_map, to_tasks
+from cleaner.parallel import Corpus, Executor, Outcome, Task, clean_batch, ordered_map
 
 
 class DaskExecutor(Executor):
@@ -46,11 +46,12 @@ class DaskExecutor(Executor):
         self.corpus = self.client.scatter(corpus, broadcast=True) if corpus is not None else None
         self.window = 2 * max(1, len(self.client.scheduler_info().get("workers", {}))) + 2
 
-    def map(self, batches: Iterable[list[Any]]) -> Iterator[tuple[list[Any], list[Outcome]]]:
-        def submit(batch: list[Any]) -> Any:
-            return self.client.submit(clean_batch, self.config, self.corpus, to_tasks(batch), pure=False)
+    def map(self, batches: Iterable[tuple[Any, list[Task]]]) -> Iterator[tuple[Any, list[Outcome]]]:
+        def submit(batch: tuple[Any, list[Task]]) -> Any:
+            return self.client.submit(clean_batch, self.config, self.corpus, batch[1], pure=False)
 
-        return ordered_map(submit, lambda future: future.result(), batches, self.window)
+        pairs = ordered_map(submit, lambda future: future.result(), batches, self.window)
+        return ((key, outcomes) for (key, _), outcomes in pairs)
 
     def close(self) -> None:
         self.client.close()

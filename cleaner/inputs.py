@@ -13,6 +13,7 @@ import fnmatch
 import gzip
 import io
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -45,10 +46,17 @@ class InputItem:
     line: int | None = None
     record: dict[str, Any] | None = field(default=None, repr=False)
     raw: str | None = field(default=None, repr=False)
+    path: str | None = None  # a file not read yet: the worker that cleans it reads it
+    size: int = 0  # bytes on disk of a file not read yet (gzip: estimated), to balance batches
 
     @property
     def is_record(self) -> bool:
         return self.container is not None
+
+    @property
+    def failed(self) -> bool:
+        """Reading it already failed (``error`` says why); nothing to clean."""
+        return self.error is not None
 
 
 @dataclass(frozen=True)
@@ -135,9 +143,18 @@ def _site_of_record(record: dict[str, Any], container: str) -> str:
 
 
 def read_inputs(
-    paths: Sequence[str], options: InputOptions | None = None, *, stdin: BinaryIO | None = None
+    paths: Sequence[str],
+    options: InputOptions | None = None,
+    *,
+    stdin: BinaryIO | None = None,
+    read_files: bool = True,
 ) -> Iterator[InputItem]:
-    """Every document of the inputs, in order; errors are items too, never exceptions."""
+    """Every document of the inputs, in order; errors are items too, never exceptions.
+
+    With ``read_files=False`` plain files are not read here: their items carry ``path`` and no
+    data, so that worker processes read them in parallel (:func:`read_file`). JSONL files and
+    standard input are always read here, as their records must be split in order.
+    """
     options = options or InputOptions()
     for path, relative in expand(paths, options=options):
         if path == "-":
@@ -156,15 +173,39 @@ def read_inputs(
             with handle:
                 yield from read_jsonl(handle, path, relative, options)
             continue
+        name = relative[:-3] if relative and relative.lower().endswith(".gz") else relative
+        if not read_files:
+            try:
+                size = os.stat(path).st_size * (4 if path.lower().endswith(".gz") else 1)
+            except OSError:
+                size = 0  # the worker reports why it cannot read the file
+            yield InputItem(path, None, relative=name, site=_site_of_file(path), path=path, size=size)
+            continue
         try:
-            data = Path(path).read_bytes()
-            if path.lower().endswith(".gz"):
-                data = gzip.decompress(data)
-        except (OSError, EOFError, gzip.BadGzipFile) as exc:
-            yield InputItem(path, None, _os_reason(exc))
+            data = read_file(path)
+        except ReadError as exc:
+            yield InputItem(path, None, str(exc.reason))
         else:
-            name = relative[:-3] if relative and relative.lower().endswith(".gz") else relative
             yield InputItem(path, data, relative=name, site=_site_of_file(path))
+
+
+class ReadError(OSError):
+    """A file that cannot be read; ``reason`` is the short message for the user."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def read_file(path: str) -> bytes:
+    """A file's bytes, gunzipped when its name ends in ``.gz``; :class:`ReadError` otherwise."""
+    try:
+        data = Path(path).read_bytes()
+        if path.lower().endswith(".gz"):
+            data = gzip.decompress(data)
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        raise ReadError(_os_reason(exc)) from exc
+    return data
 
 
 def _os_reason(exc: BaseException) -> str:
@@ -264,5 +305,5 @@ def _pick_field(record: dict[str, Any], options: InputOptions) -> tuple[str | No
 
 
 def item_size(item: InputItem) -> int:
-    """Bytes (characters for JSONL text, close enough) of an item's data, for throughput."""
-    return 0 if item.data is None else len(item.data)
+    """Bytes (characters for JSONL text, close enough) of an item, to balance batches."""
+    return item.size if item.data is None else len(item.data)

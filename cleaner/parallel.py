@@ -26,25 +26,52 @@ from cleaner.corpus import MIN_DOCS_KEY, REPEATED_KEY
 from cleaner.document import Document
 
 BATCH_DOCS = 16  # documents per batch sent to a worker
-BATCH_BYTES = 1 << 20  # ... or fewer when they add up to this many bytes
+BATCH_BYTES = 512 << 10  # ... or fewer when they add up to this many bytes (HTML pages)
+
+
+@dataclass(frozen=True)
+class WriteSpec:
+    """Where a worker writes a cleaned file itself (``-o DIR`` or ``--in-place``).
+
+    Writing in the worker keeps the parent free: with one file per document, renaming files
+    into place costs as much as cleaning them, and done by the parent it would not scale.
+    """
+
+    target: str
+    in_place: bool = False
+    backup: str | None = None
+    gz: bool = False  # gzip the output (a .gz input rewritten in place)
 
 
 @dataclass(frozen=True)
 class Task:
-    """One document for a worker: what Cleaner.clean needs, plus its site for rule D101."""
+    """One document for a worker: what Cleaner.clean needs, plus its site for rule D101.
+
+    ``data`` is None when the worker is to read ``path`` itself; ``write`` says where the
+    worker writes the result (None: the document goes back to the parent).
+    """
 
     source: str
-    data: str | bytes
+    data: str | bytes | None
     kind: str | None = None
     site: str | None = None
+    path: str | None = None
+    write: WriteSpec | None = None
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """A cleaned document, or the one-line reason this document failed."""
+    """A cleaned document, or the one-line reason this document failed.
+
+    ``size`` is the input's size in bytes; ``written`` is True when the worker wrote the output
+    file, and ``write_error`` says why it could not.
+    """
 
     document: Document | None
     error: str | None = None
+    size: int = 0
+    written: bool = False
+    write_error: str | None = None
 
 
 @dataclass(frozen=True)
@@ -71,8 +98,17 @@ def clean_task(cleaner: Any, task: Task, corpus: Corpus | None = None) -> Outcom
     from cleaner.decoding import InputError
     from cleaner.pipeline import RuleFailed
 
+    data = task.data
+    if data is None:
+        from cleaner.inputs import ReadError, read_file
+
+        try:
+            data = read_file(task.path or task.source)
+        except ReadError as exc:
+            return Outcome(None, f"{task.source}: {exc.reason}")
+    size = len(data)
     try:
-        document = cleaner.load(task.data, source=task.source, kind=task.kind)
+        document = cleaner.load(data, source=task.source, kind=task.kind)
         if corpus is not None and task.site is not None:
             found = corpus.repeated.get(task.site)
             if found:
@@ -80,10 +116,34 @@ def clean_task(cleaner: Any, task: Task, corpus: Corpus | None = None) -> Outcom
                 document.metadata[MIN_DOCS_KEY] = corpus.min_docs
         document = cleaner.process(document)
     except (InputError, RuleFailed) as exc:
-        return Outcome(None, str(exc))
+        return Outcome(None, str(exc), size)
     except Exception as exc:  # a loader bug must not end the run either
-        return Outcome(None, f"{task.source}: {type(exc).__name__}: {exc}")
-    return Outcome(slim(document))
+        return Outcome(None, f"{task.source}: {type(exc).__name__}: {exc}", size)
+    if task.write is None:
+        return Outcome(slim(document), None, size)
+    from cleaner.runner import write_document
+
+    problem = write_document(document, task.source, task.write)
+    return Outcome(slim(document), None, size, written=problem is None, write_error=problem)
+
+
+def hash_task(task: Task) -> set[int] | None:
+    """The distinct line hashes of one input for the corpus pass (None if it cannot be read)."""
+    from cleaner.corpus import document_hashes
+
+    data = task.data
+    if data is None:
+        from cleaner.inputs import ReadError, read_file
+
+        try:
+            data = read_file(task.path or task.source)
+        except ReadError:
+            return None
+    return document_hashes(data, task.source, task.kind)
+
+
+def hash_batch(tasks: list[Task]) -> list[set[int] | None]:
+    return [hash_task(t) for t in tasks]
 
 
 def slim(document: Document) -> Document:
@@ -172,19 +232,18 @@ def ordered_map(
         yield done, get(handle)
 
 
-def to_tasks(batch: list[Any]) -> list[Task]:
-    """Tasks for the items of a batch that were read (items that failed to read have no data)."""
-    return [Task(i.source, i.data, i.kind, i.site) for i in batch if i.data is not None]
+def to_task(item: Any, write: WriteSpec | None = None) -> Task:
+    return Task(item.source, item.data, item.kind, item.site, item.path, write)
 
 
 class Executor:
-    """Runs batches of input items somewhere: in this process, on a process pool, or on Dask.
+    """Runs batches of tasks somewhere: in this process, on a process pool, or on Dask.
 
-    ``map`` yields ``(batch, outcomes)`` in input order; ``outcomes`` has one entry per item of
-    the batch that has data.
+    ``map`` takes ``(key, tasks)`` pairs and yields ``(key, outcomes)`` in input order, one
+    outcome per task; the key (the runner's input items) stays in this process.
     """
 
-    def map(self, batches: Iterable[list[Any]]) -> Iterator[tuple[list[Any], list[Outcome]]]:
+    def map(self, batches: Iterable[tuple[Any, list[Task]]]) -> Iterator[tuple[Any, list[Outcome]]]:
         raise NotImplementedError
 
     def close(self) -> None:
@@ -210,29 +269,31 @@ class InlineExecutor(Executor):
         self.cleaner = cleaner
         self.corpus = corpus
 
-    def map(self, batches: Iterable[list[Any]]) -> Iterator[tuple[list[Any], list[Outcome]]]:
-        for batch in batches:
-            yield batch, [clean_task(self.cleaner, task, self.corpus) for task in to_tasks(batch)]
+    def map(self, batches: Iterable[tuple[Any, list[Task]]]) -> Iterator[tuple[Any, list[Outcome]]]:
+        for key, tasks in batches:
+            yield key, [clean_task(self.cleaner, task, self.corpus) for task in tasks]
+
+
+def _context() -> Any:
+    import multiprocessing
+
+    # fork is fastest (workers share the parent's imports); pools are made before any
+    # progress thread starts, so no lock is held across the fork.
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
 class PoolExecutor(Executor):
     """-j N: a multiprocessing pool; each worker builds its Cleaner from the Config once."""
 
     def __init__(self, config: Config, corpus: Corpus | None, jobs: int) -> None:
-        import multiprocessing
-
-        methods = multiprocessing.get_all_start_methods()
-        # fork is fastest (workers share the parent's imports); the pool is made before any
-        # progress thread starts, so no lock is held across the fork.
-        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         self.jobs = jobs
-        self.pool = context.Pool(jobs, initializer=_init_pool_worker, initargs=(config, corpus))
+        self.pool = _context().Pool(jobs, initializer=_init_pool_worker, initargs=(config, corpus))
 
-    def map(self, batches: Iterable[list[Any]]) -> Iterator[tuple[list[Any], list[Outcome]]]:
-        def submit(batch: list[Any]) -> Any:
-            return self.pool.apply_async(_pool_batch, (to_tasks(batch),))
-
-        return ordered_map(submit, lambda handle: handle.get(), batches, window=self.jobs * 3)
+    def map(self, batches: Iterable[tuple[Any, list[Task]]]) -> Iterator[tuple[Any, list[Outcome]]]:
+        pairs = ordered_map(lambda b: self.pool.apply_async(_pool_batch, (b[1],)),
+                            lambda handle: handle.get(), batches, window=self.jobs * 3)
+        return ((key, outcomes) for (key, _), outcomes in pairs)
 
     def close(self) -> None:
         self.pool.close()
@@ -241,3 +302,20 @@ class PoolExecutor(Executor):
     def terminate(self) -> None:
         self.pool.terminate()
         self.pool.join()
+
+
+def map_hashes(task_batches: Iterable[list[Task]], jobs: int) -> Iterator[list[set[int] | None]]:
+    """Line hashes of every task, in order: on ``jobs`` processes (no Cleaner needed) or here."""
+    if jobs <= 1:
+        for tasks in task_batches:
+            yield hash_batch(tasks)
+        return
+    pool = _context().Pool(jobs)
+    try:
+        for _, hashes in ordered_map(lambda tasks: pool.apply_async(hash_batch, (tasks,)),
+                                     lambda handle: handle.get(), task_batches, window=jobs * 3):
+            yield hashes
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()

@@ -33,7 +33,7 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -85,23 +85,33 @@ def run(
         return EXIT_ERROR
     output = Output(sys.stdout, sys.stderr, command, quiet)
     summary = Summary()
-    corpus, total = _corpus_pass(cleaner, paths, opts, summary, quiet)
     batch_docs = opts.batch_docs or parallel.BATCH_DOCS
-    items = read_inputs(paths, opts.inputs)
-    head = list(itertools.islice(items, batch_docs + 1))
+    # Local workers read and write files themselves; Dask workers may not see our disk.
+    local_io = opts.engine == "local"
+    head_items = read_inputs(paths, opts.inputs, read_files=not local_io)
+    head = list(itertools.islice(head_items, batch_docs + 1))
     small = len(head) <= batch_docs
-    items = itertools.chain(head, items)
-    executor = _executor(cleaner, opts, corpus, small)
+    jobs = 1 if small else (opts.jobs if opts.jobs is not None else parallel.default_jobs())
+    corpus, total = _corpus_pass(cleaner, paths, opts, summary, quiet, jobs, batch_docs)
+    items = itertools.chain(head, head_items)
+    writer = _Writer(cleaner, command, formatter, output, opts, output_dir, summary)
+    executor = _executor(cleaner, opts, corpus, jobs)
     show = opts.progress if opts.progress is not None else progress.wanted(quiet)
     bar = progress.Progress(bool(show) and not small, total)
-    writer = _Writer(cleaner, command, formatter, output, opts, output_dir, summary)
+
+    def work() -> Iterator[tuple[list[InputItem], list[Any]]]:
+        for batch in batched(items, item_size, max_docs=batch_docs):
+            tasks = [parallel.to_task(i, writer.write_spec(i) if local_io else None)
+                     for i in batch if not i.failed]
+            yield batch, tasks
+
     formatter.start(output)
     try:
         with executor:
-            for batch, outcomes in executor.map(batched(items, item_size, max_docs=batch_docs)):
+            for batch, outcomes in executor.map(work()):
                 results = iter(outcomes)
                 for item in batch:
-                    writer.handle(item, next(results) if item.data is not None else None)
+                    writer.handle(item, None if item.failed else next(results))
                 mb = summary.bytes / 1e6 / summary.seconds
                 bar.advance(len(batch), f"{mb:,.2f} MB/s")
     finally:
@@ -123,12 +133,12 @@ def _usage_problem(opts: RunOptions, output_dir: str | None, command: str) -> st
         return "--in-place and -o/--output cannot be used together"
     if opts.backup and not opts.in_place:
         return "--backup needs --in-place"
-    if opts.backup is not None and opts.backup in ("", "/") or (opts.backup and "/" in opts.backup):
+    if opts.backup is not None and (not opts.backup or "/" in opts.backup):
         return f"--backup SUFFIX must be a file-name suffix such as .orig, not {opts.backup!r}"
     return None
 
 
-def _executor(cleaner: Cleaner, opts: RunOptions, corpus: Any, small: bool) -> Any:
+def _executor(cleaner: Cleaner, opts: RunOptions, corpus: Any, jobs: int) -> Any:
     """This process for -j 1 and for runs that fit in one batch; else a pool or Dask."""
     from cleaner import parallel
 
@@ -136,21 +146,23 @@ def _executor(cleaner: Cleaner, opts: RunOptions, corpus: Any, small: bool) -> A
         from cleaner.dask_engine import DaskExecutor
 
         return DaskExecutor(cleaner.config, corpus, scheduler=opts.scheduler)
-    jobs = opts.jobs if opts.jobs is not None else parallel.default_jobs()
-    if jobs <= 1 or small:
+    if jobs <= 1:
         return parallel.InlineExecutor(cleaner, corpus)
     return parallel.PoolExecutor(cleaner.config, corpus, jobs)
 
 
 def _corpus_pass(
-    cleaner: Cleaner, paths: Sequence[str], opts: RunOptions, summary: Summary, quiet: bool
+    cleaner: Cleaner, paths: Sequence[str], opts: RunOptions, summary: Summary, quiet: bool,
+    jobs: int, batch_docs: int,
 ) -> tuple[Any, int | None]:
     """First pass for rule D101: the repeated-line table of this batch, and the item count.
 
-    Skipped when no D rule runs, and for standard input, which cannot be read twice.
+    Workers hash the lines of each input (reading files themselves); this process counts the
+    hashes in input order, so the table is the same for any -j. Skipped when no D rule runs,
+    and for standard input, which cannot be read twice.
     """
-    from cleaner.corpus import DEFAULT_MIN_DOCS, LineCounter, document_hashes
-    from cleaner.parallel import Corpus
+    from cleaner.corpus import DEFAULT_MIN_DOCS, LineCounter
+    from cleaner.parallel import Corpus, batched, map_hashes, to_task
 
     if not any(r.code.startswith("D") for r in cleaner.rules):
         return None, None
@@ -164,10 +176,22 @@ def _corpus_pass(
     k = opts.repeat_min_docs or int(cleaner.config.options.get("repeat_min_docs", DEFAULT_MIN_DOCS))
     counter = LineCounter()
     count = 0
-    for item in read_inputs(paths, opts.inputs):
-        count += 1
-        if item.data is not None and item.site is not None:
-            counter.add(item.site, document_hashes(item.data, item.source, item.kind))
+    batches = batched(read_inputs(paths, opts.inputs, read_files=False), item_size, max_docs=batch_docs)
+    keyed = ((b, [to_task(i) for i in b if not i.failed and i.site is not None]) for b in batches)
+    pending: list[list[InputItem]] = []
+
+    def tasks_only() -> Iterator[list[Any]]:
+        for batch, tasks in keyed:
+            pending.append(batch)
+            yield tasks
+
+    for hashes in map_hashes(tasks_only(), jobs):
+        batch = pending.pop(0)
+        count += len(batch)
+        sites = [i.site for i in batch if not i.failed and i.site is not None]
+        for site, found in zip(sites, hashes):
+            if found is not None and site is not None:
+                counter.add(site, found)
     if counter.documents < 2:
         return None, count
     return Corpus(counter.repeated(k), max(2, k)), count
@@ -191,16 +215,32 @@ class _Writer:
 
     # -- one result ---------------------------------------------------------------------------
 
+    def write_spec(self, item: InputItem) -> Any:
+        """Where a worker should write this item's output file itself, if anywhere."""
+        from cleaner.parallel import WriteSpec
+
+        if self.command != "clean" or item.is_record:
+            return None
+        if self.opts.in_place:
+            if item.source == "<stdin>":
+                return WriteSpec("", in_place=True)
+            return WriteSpec(item.source, True, self.opts.backup, item.source.lower().endswith(".gz"))
+        if self.output_dir is not None:
+            name = output_name(item.relative or Path(item.source).name)
+            return WriteSpec(str(self.output_dir / name))
+        return None
+
     def handle(self, item: InputItem, outcome: Any) -> None:
         error = item.error if outcome is None else outcome.error
+        size = outcome.size if outcome is not None else 0
         if error is not None or outcome is None or outcome.document is None:
             message = f"{item.source}: {error}" if outcome is None else str(error)
-            self._error(message, item_size(item))
+            self._error(message, size)
             if item.is_record and self.command == "clean":
                 self._record_sink(item).passthrough(item)
             return
         doc: Document = outcome.document
-        self.summary.add(doc, item_size(item))
+        self.summary.add(doc, size)
         if doc.metadata.get("encoding_detected") and not self.output.quiet:
             print(f"cleaner: note: {item.source}: not UTF-8, decoded as {doc.metadata['encoding']}",
                   file=sys.stderr)
@@ -209,8 +249,20 @@ class _Writer:
         self.flagged += bool(doc.flags)
         if self.command == "clean" and item.is_record:
             self._record_sink(item).write(item, doc)
-        elif self.command == "clean" and (self.output_dir is not None or self.opts.in_place):
-            self._write_file(item, doc)
+            return
+        spec = None if outcome.written or outcome.write_error else self.write_spec(item)
+        if spec is not None:  # Dask: workers do not write, this process does
+            problem = write_document(doc, item.source, spec)
+            outcome = replace(outcome, written=problem is None, write_error=problem)
+        if outcome.write_error:
+            self._error(outcome.write_error)
+        elif outcome.written:
+            if not self.output.quiet:
+                from cleaner.formats import finding_lines
+
+                for line, col, message in finding_lines(doc):
+                    where = f"{doc.source}:{line}:{col}" if line else doc.source
+                    print(f"{where}: {message}", file=sys.stderr)
         else:
             self.formatter.document(doc, self.output)
 
@@ -218,41 +270,6 @@ class _Writer:
         self.errors += 1
         self.summary.failed(size)
         print(f"cleaner: error: {message}", file=sys.stderr)
-
-    # -- plain files --------------------------------------------------------------------------
-
-    def _write_file(self, item: InputItem, doc: Document) -> None:
-        if self.opts.in_place:
-            target = Path(item.source)
-            if item.relative == "stdin" or item.source == "<stdin>":
-                self._error("<stdin>: cannot clean standard input in place")
-                return
-            if doc.format == "html":
-                self._error(f"{item.source}: HTML is not rewritten in place (use -o DIR)")
-                return
-        else:
-            assert self.output_dir is not None
-            target = self.output_dir / output_name(item.relative or Path(item.source).name)
-        try:
-            if self.opts.in_place and self.opts.backup:
-                shutil.copy2(target, str(target) + self.opts.backup)
-            if self.opts.in_place and item.source.lower().endswith(".gz"):
-                with AtomicStream(target, gz=True) as out:
-                    out.write(doc.text + "\n")
-            elif self.opts.in_place:
-                write_atomic(target, doc.text + "\n")  # the user's file: fsync before replacing
-            else:
-                with AtomicStream(target, durable=False) as out:
-                    out.write(doc.text + "\n")
-        except OSError as exc:
-            self._error(f"{target}: cannot write: {exc}")
-            return
-        if not self.output.quiet:
-            from cleaner.formats import finding_lines
-
-            for line, col, message in finding_lines(doc):
-                where = f"{doc.source}:{line}:{col}" if line else doc.source
-                print(f"{where}: {message}", file=sys.stderr)
 
     # -- JSONL records --------------------------------------------------------------------------
 
@@ -269,6 +286,28 @@ class _Writer:
         if self._records is not None:
             self._records.close()
             self._records = None
+
+
+def write_document(doc: Document, source: str, spec: Any) -> str | None:
+    """Write a cleaned document where ``spec`` (a :class:`~cleaner.parallel.WriteSpec`) says;
+    the reason it could not, or None. Runs in worker processes, so it must not print."""
+    if spec.in_place:
+        if not spec.target:
+            return "<stdin>: cannot clean standard input in place"
+        if doc.format == "html":
+            return f"{source}: HTML is not rewritten in place (use -o DIR)"
+    target = Path(spec.target)
+    try:
+        if spec.in_place and spec.backup:
+            shutil.copy2(target, str(target) + spec.backup)
+        if spec.in_place and not spec.gz:
+            write_atomic(target, doc.text + "\n")  # the user's file: fsync before replacing
+        else:
+            with AtomicStream(target, gz=spec.gz, durable=spec.in_place) as out:
+                out.write(doc.text + "\n")
+    except OSError as exc:
+        return f"{target}: cannot write: {exc}"
+    return None
 
 
 def output_name(relative: str) -> str:
