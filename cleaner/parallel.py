@@ -124,7 +124,7 @@ def clean_task(cleaner: Any, task: Task, corpus: Corpus | None = None) -> Outcom
     from cleaner.runner import write_document
 
     problem = write_document(document, task.source, task.write)
-    return Outcome(slim(document), None, size, written=problem is None, write_error=problem)
+    return Outcome(receipt(document), None, size, written=problem is None, write_error=problem)
 
 
 def hash_task(task: Task) -> set[int] | None:
@@ -150,6 +150,17 @@ def slim(document: Document) -> Document:
     """Drop what the parent does not need before the document is pickled back (the page HTML)."""
     document.metadata.pop("html", None)
     document.metadata.pop(REPEATED_KEY, None)
+    return document
+
+
+def receipt(document: Document) -> Document:
+    """What the parent still needs of a document the worker wrote itself: findings, errors and
+    the original (for line and column); the texts and the offset map stay behind."""
+    slim(document)
+    document.repaired = document.text = ""
+    document.textmap = None
+    document.repairs = []
+    document.corrections = []
     return document
 
 
