@@ -93,15 +93,54 @@ def raw_lines(text: str, *, is_html: bool) -> Iterable[str]:
     return (" ".join(html.unescape(_ANY_TAG.sub("", c)).split()) for c in chunks)
 
 
-def document_hashes(data: str | bytes, source: str = "", kind: str | None = None) -> set[int]:
-    """The distinct line hashes of one raw input (a line counts once per document)."""
+_CANONICAL = re.compile(
+    r"<link\b[^>]*\brel\s*=\s*[\"']?canonical\b[^>]*>|<meta\b[^>]*\bproperty\s*=\s*[\"']og:url[\"'][^>]*>",
+    re.I,
+)
+_URL_ATTR = re.compile(r"\b(?:href|content)\s*=\s*[\"']?(https?://[^\"'\s>]+)", re.I)
+
+
+def page_site(html_text: str) -> str | None:
+    """The host a page says it belongs to (canonical link or og:url), without ``www.``.
+
+    Pages saved into one folder often come from many sites; lines shared by pages of *different*
+    sites ("Conclusion", "FAQs") are headings, not boilerplate, so a page's own host wins over
+    its folder.
+    """
+    from urllib.parse import urlsplit
+
+    for tag in _CANONICAL.finditer(html_text[:200_000]):
+        url = _URL_ATTR.search(tag.group())
+        if url:
+            host = urlsplit(html.unescape(url.group(1))).hostname
+            if host:
+                return host.lower().removeprefix("www.")
+    return None
+
+
+def document_site_and_hashes(
+    data: str | bytes, source: str = "", kind: str | None = None, site: str | None = None,
+    *, refine_site: bool = False,
+) -> tuple[str | None, set[int]]:
+    """The site of one raw input and its distinct line hashes (a line counts once per document).
+
+    With ``refine_site``, an HTML page's own host (:func:`page_site`) replaces ``site``.
+    """
     text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+    is_html = looks_like_html(source, text, kind)
+    if is_html and refine_site:
+        site = page_site(text) or site
     hashes = set()
-    for line in raw_lines(text, is_html=looks_like_html(source, text, kind)):
+    for line in raw_lines(text, is_html=is_html):
         h = line_hash(line)
         if h is not None:
             hashes.add(h)
-    return hashes
+    return site, hashes
+
+
+def document_hashes(data: str | bytes, source: str = "", kind: str | None = None) -> set[int]:
+    """The distinct line hashes of one raw input."""
+    return document_site_and_hashes(data, source, kind)[1]
 
 
 # -- counting ----------------------------------------------------------------------------------

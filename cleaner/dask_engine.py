@@ -118,6 +118,7 @@ def repeated_table(bag: Any, *, text_field: str = "text", kind: str | None = Non
                     counter.add(_record_site(element), document_hashes(value, "", kind))
             else:
                 counter.add("<bag>", document_hashes(str(element), "", kind))
+        # sites are hosts or "<bag>" here: records are never re-sited by their page
         return [counter.counts]
 
     totals: dict[str, dict[int, int]] = {}

@@ -57,6 +57,7 @@ class Task:
     site: str | None = None
     path: str | None = None
     write: WriteSpec | None = None
+    refine_site: bool = False  # a file (not a record): an HTML page's own host is its site
 
 
 @dataclass(frozen=True)
@@ -109,8 +110,13 @@ def clean_task(cleaner: Any, task: Task, corpus: Corpus | None = None) -> Outcom
     size = len(data)
     try:
         document = cleaner.load(data, source=task.source, kind=task.kind)
-        if corpus is not None and task.site is not None:
-            found = corpus.repeated.get(task.site)
+        site = task.site
+        if corpus is not None and task.refine_site and document.format == "html":
+            from cleaner.corpus import page_site
+
+            site = page_site(document.metadata.get("html", "")) or site
+        if corpus is not None and site is not None:
+            found = corpus.repeated.get(site)
             if found:
                 document.metadata[REPEATED_KEY] = found
                 document.metadata[MIN_DOCS_KEY] = corpus.min_docs
@@ -127,9 +133,9 @@ def clean_task(cleaner: Any, task: Task, corpus: Corpus | None = None) -> Outcom
     return Outcome(receipt(document), None, size, written=problem is None, write_error=problem)
 
 
-def hash_task(task: Task) -> set[int] | None:
-    """The distinct line hashes of one input for the corpus pass (None if it cannot be read)."""
-    from cleaner.corpus import document_hashes
+def hash_task(task: Task) -> tuple[str | None, set[int]] | None:
+    """Site and distinct line hashes of one input for the corpus pass (None: unreadable)."""
+    from cleaner.corpus import document_site_and_hashes
 
     data = task.data
     if data is None:
@@ -139,10 +145,11 @@ def hash_task(task: Task) -> set[int] | None:
             data = read_file(task.path or task.source)
         except ReadError:
             return None
-    return document_hashes(data, task.source, task.kind)
+    return document_site_and_hashes(data, task.source, task.kind, task.site,
+                                    refine_site=task.refine_site)
 
 
-def hash_batch(tasks: list[Task]) -> list[set[int] | None]:
+def hash_batch(tasks: list[Task]) -> list[tuple[str | None, set[int]] | None]:
     return [hash_task(t) for t in tasks]
 
 
@@ -244,7 +251,8 @@ def ordered_map(
 
 
 def to_task(item: Any, write: WriteSpec | None = None) -> Task:
-    return Task(item.source, item.data, item.kind, item.site, item.path, write)
+    return Task(item.source, item.data, item.kind, item.site, item.path, write,
+                refine_site=not item.is_record)
 
 
 class Executor:
@@ -315,7 +323,8 @@ class PoolExecutor(Executor):
         self.pool.join()
 
 
-def map_hashes(task_batches: Iterable[list[Task]], jobs: int) -> Iterator[list[set[int] | None]]:
+def map_hashes(task_batches: Iterable[list[Task]],
+               jobs: int) -> Iterator[list[tuple[str | None, set[int]] | None]]:
     """Line hashes of every task, in order: on ``jobs`` processes (no Cleaner needed) or here."""
     if jobs <= 1:
         for tasks in task_batches:

@@ -185,13 +185,11 @@ def _corpus_pass(
             pending.append(batch)
             yield tasks
 
-    for hashes in map_hashes(tasks_only(), jobs):
-        batch = pending.pop(0)
-        count += len(batch)
-        sites = [i.site for i in batch if not i.failed and i.site is not None]
-        for site, found in zip(sites, hashes):
-            if found is not None and site is not None:
-                counter.add(site, found)
+    for results in map_hashes(tasks_only(), jobs):
+        count += len(pending.pop(0))
+        for result in results:
+            if result is not None and result[0] is not None:
+                counter.add(result[0], result[1])
     if counter.documents < 2:
         return None, count
     return Corpus(counter.repeated(k), max(2, k)), count

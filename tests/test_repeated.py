@@ -111,14 +111,37 @@ def test_counter_counts_documents_not_occurrences_and_prunes_conservatively() ->
     assert all(c <= 30 for c in counter.counts["s"].values())
 
 
-def test_html_pages_share_lines_too(tmp_path: Path, capsys) -> None:
+def _pages(root: Path, hosts: list[str]) -> Path:
+    root.mkdir()
     body = ("<p>The harbour authority said on {day} that the new ferry service would run "
             "twice a day between the two towns from the start of next month.</p>"
             "<p>Officials expect the service to carry about four hundred people each day "
-            "during the {day} summer season, when tourism is at its highest.</p>")
-    footer = f"<footer><p>{FOOTER}</p></footer>"
-    for day in ("Monday", "Tuesday", "Friday"):
-        page = f"<html><body><article><h1>Ferry news {day}</h1>{body.format(day=day)}</article>{footer}</body></html>"
-        (tmp_path / f"{day}.html").write_text(page, encoding="utf-8")
-    assert main(["clean", str(tmp_path), *ARGS]) == 0
-    assert FOOTER not in capsys.readouterr().out
+            "during the {day} summer season, when tourism is at its highest.</p>"
+            f"<p>{FOOTER}</p>")
+    for host, day in zip(hosts, ("Monday", "Tuesday", "Friday")):
+        page = (f'<html><head><link rel="canonical" href="https://{host}/news/{day}"></head>'
+                f"<body><article><h1>Ferry news for {day}</h1>{body.format(day=day)}</article>"
+                "</body></html>")
+        (root / f"{day}.html").write_text(page, encoding="utf-8")
+    return root
+
+
+def test_html_pages_of_one_site_share_lines(tmp_path: Path, capsys) -> None:
+    src = _pages(tmp_path / "same", ["www.harbour.example"] * 3)
+    assert main(["check", str(src), "--select", "D", *ARGS]) == 0
+    out = capsys.readouterr().out
+    assert out.count("D101 [repeated]") == 3 and FOOTER in out
+
+
+def test_html_pages_of_different_sites_in_one_folder_do_not(tmp_path: Path, capsys) -> None:
+    src = _pages(tmp_path / "mixed", ["a.example", "b.example", "c.example"])
+    assert main(["check", str(src), "--select", "D", *ARGS]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_page_site() -> None:
+    from cleaner.corpus import page_site
+
+    assert page_site('<head><link href="https://WWW.Example.com/a" rel="canonical"></head>') == "example.com"
+    assert page_site('<meta content="https://news.example/x" property="og:url">') == "news.example"
+    assert page_site("<p>no head</p>") is None
