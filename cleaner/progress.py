@@ -35,8 +35,10 @@ class Progress:
                    TextColumn("{task.fields[rate]}"), TimeElapsedColumn()]
         if total is not None:
             columns.append(TimeRemainingColumn())
+        # stderr messages are routed above the bar; stdout (the cleaned text, JSONL records)
+        # must never go through rich, which would send it to the terminal's stderr.
         self._bar = RichProgress(*columns, console=Console(file=stream or sys.stderr),
-                                 transient=True)
+                                 transient=True, redirect_stdout=False, redirect_stderr=True)
         self._task = self._bar.add_task("cleaning", total=total, rate="")
         self._bar.start()
 
