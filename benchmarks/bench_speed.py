@@ -127,7 +127,7 @@ def bench_text(docs: list[str], repeat: int) -> dict[str, Any]:
     result: dict[str, Any] = {"megabytes": megabytes, "documents": len(docs), "times": times,
                               "stages": stages}
     try:
-        import cleaner.spelling  # noqa: F401
+        import cleaner.spelling
     except ImportError:
         result["typos"] = None
     else:
@@ -324,8 +324,8 @@ def _rate(mb: float, docs: int, seconds: float) -> str:
 
 def report(text: dict[str, Any], spell: dict[str, Any] | None, html: dict[str, Any],
            cli: dict[str, Any], notes: list[str]) -> tuple[list[str], dict[str, tuple[float, bool]]]:
-    lines = [f"text: {text['documents']} documents, {text['megabytes']:.2f} MB (bbc-dev); "
-             f"html: {html['documents']} pages, {html['megabytes']:.2f} MB (wcxb-dev)"]
+    lines = [(f"text: {text['documents']} documents, {text['megabytes']:.2f} MB (bbc-dev); "
+              f"html: {html['documents']} pages, {html['megabytes']:.2f} MB (wcxb-dev)")]
     lines += [f"  note: {n}" for n in notes]
     lines.append("")
     lines.append(f"{'one core':<34} {'seconds':>8}  {'throughput':>28}")

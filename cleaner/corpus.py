@@ -95,9 +95,9 @@ def raw_lines(text: str, *, is_html: bool) -> Iterable[str]:
 
 _CANONICAL = re.compile(
     r"<link\b[^>]*\brel\s*=\s*[\"']?canonical\b[^>]*>|<meta\b[^>]*\bproperty\s*=\s*[\"']og:url[\"'][^>]*>",
-    re.I,
+    re.IGNORECASE,
 )
-_URL_ATTR = re.compile(r"\b(?:href|content)\s*=\s*[\"']?(https?://[^\"'\s>]+)", re.I)
+_URL_ATTR = re.compile(r"\b(?:href|content)\s*=\s*[\"']?(https?://[^\"'\s>]+)", re.IGNORECASE)
 
 
 def page_site(html_text: str) -> str | None:

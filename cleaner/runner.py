@@ -426,7 +426,7 @@ class AtomicStream:
         for closing in (self.text, self._raw):
             try:
                 closing.close()
-            except Exception:
+            except Exception:  # noqa: BLE001, S110 - cleaning up after a failure already raised
                 pass
         try:
             os.unlink(self.tmp)
@@ -436,7 +436,7 @@ class AtomicStream:
     def write(self, text: str) -> None:
         self.text.write(text)
 
-    def __enter__(self) -> AtomicStream:
+    def __enter__(self) -> AtomicStream:  # noqa: PYI034 - 3.10 has no typing.Self
         return self
 
     def __exit__(self, exc_type: object, *rest: object) -> None:

@@ -48,9 +48,9 @@ class Summary:
         secs = self.seconds
         mb = self.bytes / 1e6
         out = [
-            f"{self.documents:,} documents cleaned, {self.errors:,} failed, "
-            f"{mb:,.1f} MB in {secs:,.1f} s "
-            f"({self.documents / secs:,.1f} documents/s, {mb / secs:,.2f} MB/s)"
+            (f"{self.documents:,} documents cleaned, {self.errors:,} failed, "
+             f"{mb:,.1f} MB in {secs:,.1f} s "
+             f"({self.documents / secs:,.1f} documents/s, {mb / secs:,.2f} MB/s)")
         ]
         total_removed = sum(self.removed.values())
         out.append(f"removed: {total_removed:,}" + _breakdown(self.removed))

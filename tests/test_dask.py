@@ -10,10 +10,10 @@ import pytest
 distributed = pytest.importorskip("distributed")
 db = pytest.importorskip("dask.bag")
 
-from cleaner.cli import main  # noqa: E402
-from cleaner.config import Config  # noqa: E402
-from cleaner.dask_engine import clean_bag, clean_dataframe  # noqa: E402
-from cleaner.pipeline import Cleaner  # noqa: E402
+from cleaner.cli import main
+from cleaner.config import Config
+from cleaner.dask_engine import clean_bag, clean_dataframe
+from cleaner.pipeline import Cleaner
 
 CONFIG = Config(disable_plugins=("typos",), load_entrypoints=False)
 ARGS = ["-p", "no:typos", "--isolated", "--no-entry-points", "-q"]
