@@ -13,6 +13,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from types import GeneratorType
 from typing import Any
 
 from cleaner.config import Config
@@ -28,6 +29,19 @@ _BLANK_RUN = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 
 class RuleFailed(RuntimeError):
     """A rule raised while ``strict`` was set."""
+
+
+def _timed(stats: RuleStats, produced: Iterator[Any]) -> Iterator[Any]:
+    """Pass a rule's generator through, adding the time spent inside it to ``stats``."""
+    while True:
+        began = time.perf_counter()
+        try:
+            item = next(produced)
+        except StopIteration:
+            return
+        finally:
+            stats.seconds += time.perf_counter() - began
+        yield item
 
 
 @dataclass
@@ -201,18 +215,6 @@ class Cleaner:
 
     # -- stages ---------------------------------------------------------------------------
 
-    def _run(self, rule: Rule, document: Document, *args: Any) -> Any:
-        """Call one rule, timing it and containing its failure."""
-        stats = self.stats[rule.code]
-        began = time.perf_counter()
-        try:
-            return rule.check(*args)
-        except Exception as exc:
-            self._rule_failed(rule, document, exc)
-            return None
-        finally:
-            stats.seconds += time.perf_counter() - began
-
     def _rule_failed(self, rule: Rule, document: Document, exc: Exception) -> None:
         """Record a rule's exception on the document (or raise it under ``strict``)."""
         self.stats[rule.code].errors += 1
@@ -225,14 +227,22 @@ class Cleaner:
             RuleError(rule.plugin, rule.id, rule.stage, f"{type(exc).__name__}: {exc}")
         )
 
-    def _drain(self, rule: Rule, produced: Any) -> list[Any]:
-        """Consume a rule's iterable, counting the time in the rule's stats (generators do
-        their work here, not when called)."""
+    def _run(self, rule: Rule, document: Document, *args: Any) -> Any:
+        """Call one rule, timing it and containing its failure.
+
+        A generator does its work when it is consumed, after this returns, so it is handed
+        back wrapped in :func:`_timed` and that time is counted for the rule too.
+        """
+        stats = self.stats[rule.code]
         began = time.perf_counter()
         try:
-            return list(produced)
+            result = rule.check(*args)
+            return _timed(stats, result) if isinstance(result, GeneratorType) else result
+        except Exception as exc:
+            self._rule_failed(rule, document, exc)
+            return None
         finally:
-            self.stats[rule.code].seconds += time.perf_counter() - began
+            stats.seconds += time.perf_counter() - began
 
     def _repair(self, document: Document) -> None:
         assert document.textmap is not None
@@ -242,7 +252,7 @@ class Cleaner:
             if produced is None:
                 continue
             try:
-                edits = self._drain(rule, produced)
+                edits = list(produced)
             except Exception as exc:  # a generator that raises midway
                 document.errors.append(RuleError(rule.plugin, rule.id, "repair", repr(exc)))
                 continue
@@ -331,7 +341,7 @@ class Cleaner:
             if produced is None:
                 continue
             try:
-                findings = self._drain(rule, produced)
+                findings = list(produced)
             except Exception as exc:
                 document.errors.append(RuleError(rule.plugin, rule.id, "flag", repr(exc)))
                 continue

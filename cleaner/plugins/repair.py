@@ -95,23 +95,10 @@ def diff_edits(old: str, new: str, offset: int = 0) -> Iterator[Edit]:
     >>> [(e.start, e.end, e.replacement) for e in diff_edits("cafÃ©", "café")]
     [(3, 5, 'é')]
     """
-    # ftfy's changes are local, so the common prefix and suffix are cut off first: difflib is
-    # quadratic-ish on long lines, and most lines hold one fix.
-    limit = min(len(old), len(new))
-    head = 0
-    while head < limit and old[head] == new[head]:
-        head += 1
-    tail = 0
-    while tail < limit - head and old[-1 - tail] == new[-1 - tail]:
-        tail += 1
-    old_mid, new_mid = old[head : len(old) - tail], new[head : len(new) - tail]
-    if not old_mid or not new_mid:
-        yield Edit(offset + head, offset + head + len(old_mid), new_mid)
-        return
-    matcher = difflib.SequenceMatcher(None, old_mid, new_mid, autojunk=False)
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag != "equal":
-            yield Edit(offset + head + i1, offset + head + i2, new_mid[j1:j2])
+            yield Edit(offset + i1, offset + i2, new[j1:j2])
 
 
 @rule("R101", "unicode-repair", stage="repair", category="encoding")
