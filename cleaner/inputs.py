@@ -15,6 +15,7 @@ import io
 import json
 import os
 import sys
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -203,7 +204,7 @@ def read_file(path: str) -> bytes:
         data = Path(path).read_bytes()
         if path.lower().endswith(".gz"):
             data = gzip.decompress(data)
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+    except (OSError, EOFError, zlib.error) as exc:  # gzip.BadGzipFile is an OSError
         raise ReadError(_os_reason(exc)) from exc
     return data
 
@@ -250,7 +251,7 @@ def read_jsonl(
             if not raw.strip():
                 continue
             yield _record_item(raw, label, container, relative, lineno, options)
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+    except (OSError, EOFError, zlib.error) as exc:
         yield InputItem(f"{label}:{lineno + 1}", None, f"cannot read: {exc}",
                         container=container, relative=relative, line=lineno + 1)
 

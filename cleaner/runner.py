@@ -298,11 +298,11 @@ def write_document(doc: Document, source: str, spec: Any) -> str | None:
     try:
         if spec.in_place and spec.backup:
             shutil.copy2(target, str(target) + spec.backup)
-        if spec.in_place and not spec.gz:
-            write_atomic(target, doc.text + "\n")  # the user's file: fsync before replacing
-        else:
-            with AtomicStream(target, gz=spec.gz, durable=spec.in_place) as out:
+        if spec.gz:
+            with AtomicStream(target, gz=True) as out:
                 out.write(doc.text + "\n")
+        else:
+            write_atomic(target, doc.text + "\n")
     except OSError as exc:
         return f"{target}: cannot write: {exc}"
     return None
@@ -386,14 +386,20 @@ class _RecordSink:
             self.on_error(f"{self.atomic.path}: cannot write: {exc}")
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 class AtomicStream:
     """A file written piece by piece beside its target, renamed into place on commit.
 
     The streaming sibling of :func:`cleaner.atomic.write_atomic` for outputs too large to hold
     in memory (a JSONL corpus rewritten in place): until commit the old file is untouched, and
-    the new file gets the old one's permissions. ``durable=False`` skips the fsync: for new
-    files under ``-o DIR`` (derived data, never the user's only copy) an fsync per document
-    cost more than cleaning it, and the rename still means no reader sees a half-written file.
+    the new file gets the old one's permissions. ``durable=False`` skips the fsync (for new
+    JSONL files under ``-o DIR``: derived data, and the rename still means no reader sees a
+    half-written file).
     """
 
     def __init__(self, path: Path, *, gz: bool = False, durable: bool = True) -> None:
@@ -417,6 +423,8 @@ class AtomicStream:
             self._raw.close()
             if self.path.exists():
                 os.chmod(self.tmp, self.path.stat().st_mode & 0o7777)
+            else:  # mkstemp made it 0600; a new file gets what open() would give it
+                os.chmod(self.tmp, 0o666 & ~_umask())
             os.replace(self.tmp, self.path)
         except BaseException:
             self.abort()

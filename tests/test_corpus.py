@@ -201,3 +201,27 @@ def test_stdin_jsonl(monkeypatch, capsys) -> None:
     captured = capsys.readouterr()
     assert json.loads(captured.out)["cleaned"] == "Rain expected\n\nIt will rain."
     assert "repeated-line rule D101 skipped" in captured.err
+
+
+def test_corrupt_gzip_is_an_error_for_that_file_only(tmp_path: Path, capsys) -> None:
+    (tmp_path / "a.txt").write_text("First story.\n", encoding="utf-8")
+    (tmp_path / "b.txt.gz").write_bytes(b"\x1f\x8b\x08\x00not really gzip")
+    (tmp_path / "c.jsonl.gz").write_bytes(gzip.compress(b'{"text": "Record one."}\n')[:-12] + b"garbage!")
+    (tmp_path / "d.txt").write_text("Last story.\n", encoding="utf-8")
+    assert main(["clean", str(tmp_path), *NO_TYPOS]) == 2
+    captured = capsys.readouterr()
+    assert captured.out.startswith("First story.\n")
+    assert captured.out.endswith("Last story.\n")
+    assert f"cleaner: error: {tmp_path / 'b.txt.gz'}: cannot read" in captured.err
+    assert f"cleaner: error: {tmp_path / 'c.jsonl.gz'}:" in captured.err
+
+
+def test_new_jsonl_output_gets_the_umask_mode(tmp_path: Path) -> None:
+    src = tmp_path / "c.jsonl"
+    src.write_text(json.dumps(RECORDS[1]) + "\n", encoding="utf-8")
+    old = os.umask(0o022)
+    try:
+        assert main(["clean", str(src), "-o", str(tmp_path / "out"), *NO_TYPOS]) == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "out" / "c.jsonl").stat().st_mode) == 0o644
