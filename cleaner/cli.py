@@ -74,7 +74,13 @@ def _corpus_args(parser: argparse.ArgumentParser, command: str) -> None:
     g.add_argument("--html-field", metavar="NAME", help="JSONL field holding HTML")
     g.add_argument("--id-field", metavar="NAME", help="JSONL field naming a record in messages")
     if command == "clean":
-        g = parser.add_argument_group("corpus output")
+        g = parser.add_argument_group(
+            "corpus output",
+            "Files go to stdout, or under -o DIR at the same relative path (HTML pages as .txt), "
+            "or back in place. JSONL records come out as JSONL, one line per input line: each "
+            "keeps its fields and gains \"cleaned\" (the clean text), \"removed\" and "
+            "\"flags\"; a record that cannot be cleaned is passed through unchanged.",
+        )
         g.add_argument("--in-place", action="store_true",
                        help="replace each input file with its cleaned version (atomically)")
         g.add_argument("--backup", metavar="SUFFIX",
