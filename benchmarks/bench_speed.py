@@ -214,7 +214,7 @@ def _burn(n: int) -> int:
     return total
 
 
-def machine_ceiling(n: int = 4_000_000) -> float:
+def machine_ceiling(n: int = 3_000_000) -> float:
     """Speed-up of pure CPU work on 2 processes over 1, measured now: the ceiling for -j 2.
 
     On an idle 2-core machine this is about 2; while other people's benchmarks hold the cores
@@ -288,7 +288,9 @@ def bench_cli(corpus: Path, pages: list[Path], repeat: int) -> dict[str, Any]:
             times: dict[int, float] = {}
             cpus: dict[int, float] = {}
             rss: dict[int, float] = {}
+            ceilings = []
             for _ in range(repeat):
+                ceilings.append(machine_ceiling())
                 for jobs in (1, 2):
                     out = Path(tmp) / f"out-{label}-{jobs}"
                     seconds, peak, status, cpu = run_measured(
@@ -298,6 +300,7 @@ def bench_cli(corpus: Path, pages: list[Path], repeat: int) -> dict[str, Any]:
                     cpus[jobs] = min(cpus.get(jobs, cpu), cpu)
                     rss[jobs] = max(rss.get(jobs, 0.0), peak)
                     result[f"{label} -j {jobs} exit"] = status
+            result[f"{label} machine ceiling (pure CPU, per pair)"] = tuple(ceilings)
             result[f"{label} -j 1 s"] = times[1]
             result[f"{label} -j 2 s"] = times[2]
             result[f"{label} CPU s (-j 1, -j 2)"] = (cpus[1], cpus[2])
@@ -305,7 +308,6 @@ def bench_cli(corpus: Path, pages: list[Path], repeat: int) -> dict[str, Any]:
         seconds, peak, _, _ = run_measured([*base, str(double), "-o", str(Path(tmp) / "o2"), "-j", "2"])
         result["html x2 -j 2 peak RSS MB"] = peak
         result["html x2 -j 2 s"] = seconds
-    result["machine ceiling -j 2 (pure CPU)"] = machine_ceiling()
     startup = []
     for _ in range(5):
         began = time.perf_counter()
@@ -359,7 +361,8 @@ def report(text: dict[str, Any], spell: dict[str, Any] | None, html: dict[str, A
         "html pipeline / trafilatura.extract time": (html["times"]["pipeline (html, no typos)"] / html["times"]["trafilatura.extract"], "<=", TARGETS["html_vs_trafilatura"]),
         "scaling text -j 2 vs -j 1": (cli["text -j 1 s"] / cli["text -j 2 s"], ">=", TARGETS["scaling_j2"]),
         "scaling html -j 2 vs -j 1": (cli["html -j 1 s"] / cli["html -j 2 s"], ">=", TARGETS["scaling_j2"]),
-        "machine ceiling for -j 2 (pure CPU work, now)": (cli["machine ceiling -j 2 (pure CPU)"], "info", 0.0),
+        "machine ceiling for -j 2 during text runs (best)": (max(cli["text machine ceiling (pure CPU, per pair)"]), "info", 0.0),
+        "machine ceiling for -j 2 during html runs (best)": (max(cli["html machine ceiling (pure CPU, per pair)"]), "info", 0.0),
         "CPU-s -j 2 / CPU-s -j 1 (text)": (cli["text CPU s (-j 1, -j 2)"][1] / cli["text CPU s (-j 1, -j 2)"][0], "info", 0.0),
         "CPU-s -j 2 / CPU-s -j 1 (html)": (cli["html CPU s (-j 1, -j 2)"][1] / cli["html CPU s (-j 1, -j 2)"][0], "info", 0.0),
         "peak RSS MB (largest run)": (max([*cli["text peak RSS MB (-j 1, -j 2)"], *cli["html peak RSS MB (-j 1, -j 2)"], cli["html x2 -j 2 peak RSS MB"]]), "<=", TARGETS["peak_rss_mb"]),

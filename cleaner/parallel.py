@@ -27,6 +27,10 @@ from cleaner.document import Document
 
 BATCH_DOCS = 16  # documents per batch sent to a worker
 BATCH_BYTES = 512 << 10  # ... or fewer when they add up to this many bytes (HTML pages)
+# Batches in flight per worker. Results are taken in input order, so one slow batch at the head
+# leaves the other workers only the rest of the window to work on: a deep window keeps them busy
+# (memory stays bounded: WINDOW_PER_JOB * jobs * BATCH_BYTES of input at most).
+WINDOW_PER_JOB = 8
 
 
 @dataclass(frozen=True)
@@ -305,13 +309,16 @@ def _context() -> Any:
 class PoolExecutor(Executor):
     """-j N: a multiprocessing pool; each worker builds its Cleaner from the Config once."""
 
-    def __init__(self, config: Config, corpus: Corpus | None, jobs: int) -> None:
+    def __init__(self, config: Config, corpus: Corpus | None, jobs: int,
+                 warm: Callable[[], Any] | None = None) -> None:
         self.jobs = jobs
+        if warm is not None:
+            warm()  # imports done here are inherited by forked workers, not repeated in each
         self.pool = _context().Pool(jobs, initializer=_init_pool_worker, initargs=(config, corpus))
 
     def map(self, batches: Iterable[tuple[Any, list[Task]]]) -> Iterator[tuple[Any, list[Outcome]]]:
         pairs = ordered_map(lambda b: self.pool.apply_async(_pool_batch, (b[1],)),
-                            lambda handle: handle.get(), batches, window=self.jobs * 3)
+                            lambda handle: handle.get(), batches, window=self.jobs * WINDOW_PER_JOB)
         return ((key, outcomes) for (key, _), outcomes in pairs)
 
     def close(self) -> None:

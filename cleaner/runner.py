@@ -95,7 +95,7 @@ def run(
     corpus, total = _corpus_pass(cleaner, paths, opts, summary, quiet, jobs, batch_docs)
     items = itertools.chain(head, head_items)
     writer = _Writer(cleaner, command, formatter, output, opts, output_dir, summary)
-    executor = _executor(cleaner, opts, corpus, jobs)
+    executor = _executor(cleaner, opts, corpus, jobs, html=any(_html_item(i) for i in head))
     show = opts.progress if opts.progress is not None else progress.wanted(quiet)
     bar = progress.Progress(bool(show) and not small, total)
 
@@ -138,8 +138,12 @@ def _usage_problem(opts: RunOptions, output_dir: str | None, command: str) -> st
     return None
 
 
-def _executor(cleaner: Cleaner, opts: RunOptions, corpus: Any, jobs: int) -> Any:
-    """This process for -j 1 and for runs that fit in one batch; else a pool or Dask."""
+def _executor(cleaner: Cleaner, opts: RunOptions, corpus: Any, jobs: int, *, html: bool) -> Any:
+    """This process for -j 1 and for runs that fit in one batch; else a pool or Dask.
+
+    When the first inputs are HTML, a tiny page is cleaned here before the pool forks, so the
+    workers inherit the HTML extractor's imports instead of each importing it again.
+    """
     from cleaner import parallel
 
     if opts.engine == "dask":
@@ -148,7 +152,16 @@ def _executor(cleaner: Cleaner, opts: RunOptions, corpus: Any, jobs: int) -> Any
         return DaskExecutor(cleaner.config, corpus, scheduler=opts.scheduler)
     if jobs <= 1:
         return parallel.InlineExecutor(cleaner, corpus)
-    return parallel.PoolExecutor(cleaner.config, corpus, jobs)
+    warm = (lambda: cleaner.clean(_WARM_PAGE, source="warm.html", kind="html")) if html else None
+    return parallel.PoolExecutor(cleaner.config, corpus, jobs, warm=warm)
+
+
+_WARM_PAGE = "<html><body><article><p>Warm-up page for the HTML extractor.</p></article></body></html>"
+
+
+def _html_item(item: InputItem) -> bool:
+    return item.kind == "html" or item.source.lower().endswith(
+        (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz"))
 
 
 def _corpus_pass(
