@@ -225,3 +225,32 @@ def test_new_jsonl_output_gets_the_umask_mode(tmp_path: Path) -> None:
     finally:
         os.umask(old)
     assert stat.S_IMODE((tmp_path / "out" / "c.jsonl").stat().st_mode) == 0o644
+
+
+def test_iter_documents_streams_items_with_errors(tree: Path) -> None:
+    from cleaner import Cleaner
+    from cleaner.runner import iter_documents
+
+    (tree / "news" / "bad.txt").write_bytes(b"\x00binary")
+    cleaner = Cleaner(disable_plugins=("typos",), load_entrypoints=False)
+    rows = [(Path(item.source).name, doc.text if doc else None, error)
+            for item, doc, error in iter_documents(cleaner, [str(tree / "news")])]
+    assert rows[0] == ("a.txt", "Council approves new bridge\n\nThe council voted on Tuesday to build a new bridge.", None)
+    assert rows[1][0] == "bad.txt" and rows[1][1] is None and "binary data" in rows[1][2]
+
+
+def test_progress_bar_draws_on_a_terminal_and_keeps_stdout_clean() -> None:
+    import io
+
+    from cleaner.progress import Progress, wanted
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    term = Terminal()
+    assert wanted(False, term) and not wanted(True, term) and not wanted(False, io.StringIO())
+    bar = Progress(True, total=3, stream=term)
+    bar.advance(2, "1.00 MB/s")
+    bar.close()
+    assert "cleaning" in term.getvalue()

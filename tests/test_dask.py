@@ -102,3 +102,16 @@ def test_cli_starts_its_own_local_cluster(tmp_path: Path) -> None:
                           timeout=120)
     assert dask.returncode == local.returncode == 0
     assert dask.stdout == local.stdout
+
+
+def test_dask_output_directory_equals_single_process(client, tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for r in _records():
+        (src / f"{r['id']:02d}.txt").write_text(r["text"], encoding="utf-8")
+    assert main(["clean", str(src), "-o", str(tmp_path / "one"), "-j", "1", *ARGS]) == 0
+    assert main(["clean", str(src), "-o", str(tmp_path / "dask"), "--engine", "dask",
+                 "--scheduler", client.scheduler.address, *ARGS]) == 0
+    one = {p.name: p.read_text() for p in (tmp_path / "one").iterdir()}
+    assert one == {p.name: p.read_text() for p in (tmp_path / "dask").iterdir()}
+    assert len(one) == 24 and FOOTER not in one["00.txt"]
