@@ -91,7 +91,8 @@ def _corpus_args(parser: argparse.ArgumentParser, command: str) -> None:
     g.add_argument("--engine", choices=("local", "dask"), default="local",
                    help="run on this machine or on a Dask cluster (pip install 'cleaner[dask]')")
     g.add_argument("--scheduler", metavar="ADDRESS",
-                   help="Dask scheduler address (default: start a local cluster)")
+                   help="Dask scheduler address, implies --engine dask (default: start a local "
+                        "cluster with -j workers)")
     g.add_argument("--repeat-min-docs", type=_positive, default=None, metavar="K",
                    help="rule D101 removes lines found in K or more documents of a site "
                         "(default 3)")
@@ -117,7 +118,7 @@ def corpus_options(args: argparse.Namespace) -> Any:
         in_place=getattr(args, "in_place", False),
         backup=getattr(args, "backup", None),
         jobs=args.jobs,
-        engine=args.engine,
+        engine="dask" if args.scheduler else args.engine,
         scheduler=args.scheduler,
         statistics=args.statistics,
         progress=False if args.no_progress else None,

@@ -6,7 +6,9 @@ Two ways in:
   and sends batches of documents to the cluster (:class:`DaskExecutor`); results come back in
   input order and are written exactly as a local run writes them, so the output is identical
   to ``-j 1``. Without ``--scheduler`` a LocalCluster is started on the loopback interface.
-  The workers need ``cleaner`` (and any plugins the run uses) installed, not the input files.
+  The workers need ``cleaner`` (and any plugins the run uses) installed, not the input files:
+  this process reads the inputs and writes the outputs. ``-j N`` sets the LocalCluster's
+  worker count.
 * The library: :func:`clean_bag` maps the pipeline over a ``dask.bag`` of texts or records (for
   instance ``db.read_text("shards/*.jsonl").map(json.loads)``, read by the workers themselves),
   and :func:`clean_dataframe` over a column of a ``dask.dataframe``.

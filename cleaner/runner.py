@@ -149,7 +149,7 @@ def _executor(cleaner: Cleaner, opts: RunOptions, corpus: Any, jobs: int, *, htm
     if opts.engine == "dask":
         from cleaner.dask_engine import DaskExecutor
 
-        return DaskExecutor(cleaner.config, corpus, scheduler=opts.scheduler)
+        return DaskExecutor(cleaner.config, corpus, scheduler=opts.scheduler, workers=opts.jobs)
     if jobs <= 1:
         return parallel.InlineExecutor(cleaner, corpus)
     warm = (lambda: cleaner.clean(_WARM_PAGE, source="warm.html", kind="html")) if html else None
