@@ -13,7 +13,6 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from types import GeneratorType
 from typing import Any
 
 from cleaner.config import Config
@@ -29,19 +28,6 @@ _BLANK_RUN = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 
 class RuleFailed(RuntimeError):
     """A rule raised while ``strict`` was set."""
-
-
-def _timed(stats: RuleStats, produced: Iterator[Any]) -> Iterator[Any]:
-    """Pass a rule's generator through, adding the time spent inside it to ``stats``."""
-    while True:
-        began = time.perf_counter()
-        try:
-            item = next(produced)
-        except StopIteration:
-            return
-        finally:
-            stats.seconds += time.perf_counter() - began
-        yield item
 
 
 @dataclass
@@ -230,14 +216,16 @@ class Cleaner:
     def _run(self, rule: Rule, document: Document, *args: Any) -> Any:
         """Call one rule, timing it and containing its failure.
 
-        A generator does its work when it is consumed, after this returns, so it is handed
-        back wrapped in :func:`_timed` and that time is counted for the rule too.
+        A result that is an iterator (most rules are generators) is drained here, inside the
+        guard, so an exception raised midway is timed, counted and honours ``strict`` too.
         """
         stats = self.stats[rule.code]
         began = time.perf_counter()
         try:
             result = rule.check(*args)
-            return _timed(stats, result) if isinstance(result, GeneratorType) else result
+            if isinstance(result, Iterator):
+                result = list(result)
+            return result
         except Exception as exc:
             self._rule_failed(rule, document, exc)
             return None
