@@ -374,13 +374,13 @@ def report(text: dict[str, Any], spell: dict[str, Any] | None, html: dict[str, A
         per_mb_spell = spell["seconds"] / spell["megabytes"]
         per_mb_typos = text["typos"].get("typos (T)", 0.0) / text["megabytes"]
         if per_mb_typos:
-            ratios["typo stage / pyspellchecker time per MB"] = (per_mb_typos / per_mb_spell, "info", 0.0)
+            ratios["pyspellchecker / typo stage, time per MB"] = (per_mb_spell / per_mb_typos, "info", 0.0)
     lines.append("")
     lines.append("ratios (this run)")
     verdicts: dict[str, tuple[float, bool]] = {}
     for name, (value, op, target) in ratios.items():
         if op == "info":
-            lines.append(f"  {name:<46} {value:8.2f}")
+            lines.append(f"  {name:<46} {value:8.2f}" if value < 1e5 else f"  {name:<46} {value:8.2e}")
             continue
         ok = value >= target if op == ">=" else value <= target
         verdicts[name] = (value, ok)
