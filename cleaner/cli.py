@@ -53,6 +53,79 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-q", "--quiet", action="store_true", help="print no report on stderr")
 
 
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+    return number
+
+
+def _corpus_args(parser: argparse.ArgumentParser, command: str) -> None:
+    """Corpus options of ``clean`` and ``check``: which files, JSONL fields, outputs, workers."""
+    g = parser.add_argument_group("corpus input")
+    g.add_argument("--include", action="append", metavar="GLOB",
+                   help="in directories, take only files matching GLOB (path or name; repeatable)")
+    g.add_argument("--exclude", action="append", metavar="GLOB",
+                   help="in directories, skip files matching GLOB (repeatable)")
+    g.add_argument("--jsonl", action="store_true",
+                   help="read standard input and files of any name as JSONL records")
+    g.add_argument("--text-field", metavar="NAME",
+                   help="JSONL field holding the text (default: text, then html)")
+    g.add_argument("--html-field", metavar="NAME", help="JSONL field holding HTML")
+    g.add_argument("--id-field", metavar="NAME", help="JSONL field naming a record in messages")
+    if command == "clean":
+        g = parser.add_argument_group(
+            "corpus output",
+            "Files go to stdout, or under -o DIR at the same relative path (HTML pages as .txt), "
+            "or back in place. JSONL records come out as JSONL, one line per input line: each "
+            "keeps its fields and gains \"cleaned\" (the clean text), \"removed\" and "
+            "\"flags\"; a record that cannot be cleaned is passed through unchanged.",
+        )
+        g.add_argument("--in-place", action="store_true",
+                       help="replace each input file with its cleaned version (atomically)")
+        g.add_argument("--backup", metavar="SUFFIX",
+                       help="with --in-place, keep the original as FILE+SUFFIX")
+    g = parser.add_argument_group("execution")
+    g.add_argument("-j", "--jobs", type=_positive, default=None, metavar="N",
+                   help="worker processes (default: one per CPU)")
+    g.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="run on this machine or on a Dask cluster (pip install 'cleaner[dask]')")
+    g.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler address, implies --engine dask (default: start a local "
+                        "cluster with -j workers)")
+    g.add_argument("--repeat-min-docs", type=_positive, default=None, metavar="K",
+                   help="rule D101 removes lines found in K or more documents of a site "
+                        "(default 3)")
+    g.add_argument("--statistics", action="store_true",
+                   help="print a summary on stderr: documents, bytes, removals, flags, speed")
+    g.add_argument("--no-progress", action="store_true", help="never draw a progress bar")
+
+
+def corpus_options(args: argparse.Namespace) -> Any:
+    """The runner's options from the corpus argument groups."""
+    from cleaner.inputs import InputOptions
+    from cleaner.runner import RunOptions
+
+    return RunOptions(
+        inputs=InputOptions(
+            include=tuple(args.include or ()),
+            exclude=tuple(args.exclude or ()),
+            jsonl=args.jsonl,
+            text_field=args.text_field,
+            html_field=args.html_field,
+            id_field=args.id_field,
+        ),
+        in_place=getattr(args, "in_place", False),
+        backup=getattr(args, "backup", None),
+        jobs=args.jobs,
+        engine="dask" if args.scheduler else args.engine,
+        scheduler=args.scheduler,
+        statistics=args.statistics,
+        progress=False if args.no_progress else None,
+        repeat_min_docs=args.repeat_min_docs,
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cleaner",
@@ -66,10 +139,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="DIR", help="write cleaned files under DIR")
     p.add_argument("--fix-typos", action="store_true", help="apply high-confidence typo fixes")
     _common(p)
+    _corpus_args(p, command="clean")
 
     p = sub.add_parser("check", help="report removals and typo flags like a linter")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, or - for stdin")
     _common(p)
+    _corpus_args(p, command="check")
 
     p = sub.add_parser("plugins", help="list loaded plugins with versions and hooks")
     _common(p)
@@ -138,7 +213,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from cleaner.runner import run
 
     return run(cleaner, args.command, args.paths, formatter,
-               output_dir=getattr(args, "output", None), quiet=args.quiet)
+               output_dir=getattr(args, "output", None), quiet=args.quiet,
+               options=corpus_options(args))
 
 
 def _list_plugins(cleaner: Any, fmt: str) -> int:

@@ -1,33 +1,113 @@
-"""Finding and reading inputs: files, directories, standard input.
+"""Finding and reading inputs: files, directories, standard input, JSONL records.
 
 Reading is separate from cleaning so one unreadable input becomes an error item for that
-input alone and the run goes on with the rest.
+input alone and the run goes on with the rest. Everything here is a generator: a corpus of any
+size is read one document at a time, so memory does not grow with the corpus. The same
+arguments always yield the same items in the same order, which lets the corpus pass
+(:mod:`cleaner.corpus`) read the inputs a second time and agree with the cleaning pass.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import gzip
+import io
+import json
+import os
 import sys
+import zlib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, BinaryIO
+from urllib.parse import urlsplit
 
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".txt.gz")
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+DEFAULT_TEXT_FIELD = "text"
+DEFAULT_HTML_FIELD = "html"
 
 
 @dataclass(frozen=True)
 class InputItem:
-    """One document to clean, or the reason it could not be read."""
+    """One document to clean, or the reason it could not be read.
 
-    source: str  # what messages call it: the path as given, or "-" / "<stdin>"
-    data: bytes | None
+    A JSONL record is an item too: ``container`` is its file (``"-"`` for stdin), ``line`` its
+    1-based line number, ``record`` the parsed object (None when the line is not a JSON object)
+    and ``raw`` the line as read, so a bad record can be passed through unchanged.
+    """
+
+    source: str  # what messages call it: the path as given, "<stdin>", or "file.jsonl:LINE"
+    data: str | bytes | None
     error: str | None = None
     relative: str | None = None  # path below the directory argument, for mirrored output
     kind: str | None = None
+    site: str | None = None  # documents of one site/batch share repeated lines (rule D101)
+    container: str | None = None  # the JSONL file a record came from
+    line: int | None = None
+    record: dict[str, Any] | None = field(default=None, repr=False)
+    raw: str | None = field(default=None, repr=False)
+    path: str | None = None  # a file not read yet: the worker that cleans it reads it
+    size: int = 0  # bytes on disk of a file not read yet (gzip: estimated), to balance batches
+
+    @property
+    def is_record(self) -> bool:
+        return self.container is not None
+
+    @property
+    def failed(self) -> bool:
+        """Reading it already failed (``error`` says why); nothing to clean."""
+        return self.error is not None
 
 
-def expand(paths: Sequence[str], suffixes: Sequence[str] = TEXT_SUFFIXES) -> Iterator[tuple[str, str | None]]:
-    """(path, relative path for mirroring) for each argument; directories recursively, sorted."""
+@dataclass(frozen=True)
+class InputOptions:
+    """How to find and read inputs (the CLI's input group)."""
+
+    include: tuple[str, ...] = ()  # globs; when given they replace the default suffix filter
+    exclude: tuple[str, ...] = ()
+    jsonl: bool = False  # read stdin and files of any name as JSONL
+    text_field: str | None = None
+    html_field: str | None = None
+    id_field: str | None = None
+
+
+def is_jsonl(path: str, options: InputOptions | None = None) -> bool:
+    return bool(options and options.jsonl) or path.lower().endswith(JSONL_SUFFIXES)
+
+
+def _matches(relative: str, patterns: Sequence[str]) -> bool:
+    """Globs match as in .gitignore files, loosely: the relative path or any tail of it.
+
+    ``*.txt`` matches by file name, ``local/*`` matches ``news/local/b.txt``, and a pattern
+    naming a folder (``drafts``) matches everything below it.
+    """
+    if not patterns:
+        return False
+    parts = relative.split("/")
+    tails = ["/".join(parts[i:]) for i in range(len(parts))]
+    folders = parts[:-1]
+    for pattern in patterns:
+        pattern = pattern.strip("/")
+        if any(fnmatch.fnmatchcase(tail, pattern) for tail in tails):
+            return True
+        if "/" not in pattern and any(fnmatch.fnmatchcase(f, pattern) for f in folders):
+            return True
+    return False
+
+
+def expand(
+    paths: Sequence[str],
+    suffixes: Sequence[str] = TEXT_SUFFIXES + JSONL_SUFFIXES,
+    options: InputOptions | None = None,
+) -> Iterator[tuple[str, str | None]]:
+    """(path, relative path for mirroring) for each argument; directories recursively, sorted.
+
+    Inside a directory, ``--include`` globs (or the known suffixes) choose files and
+    ``--exclude`` globs drop them; hidden files and folders are skipped. A file named on the
+    command line is always taken, as the user asked for it by name.
+    """
+    options = options or InputOptions()
     for arg in paths:
         if arg == "-":
             yield arg, None
@@ -35,32 +115,196 @@ def expand(paths: Sequence[str], suffixes: Sequence[str] = TEXT_SUFFIXES) -> Ite
         p = Path(arg)
         if p.is_dir():
             for child in sorted(p.rglob("*")):
-                if child.is_file() and child.name.lower().endswith(tuple(suffixes)) and not any(
-                    part.startswith(".") for part in child.relative_to(p).parts
-                ):
-                    yield str(child), str(child.relative_to(p))
+                rel = child.relative_to(p).as_posix()
+                if any(part.startswith(".") for part in child.relative_to(p).parts):
+                    continue
+                if options.include:
+                    wanted = _matches(rel, options.include)
+                else:
+                    wanted = child.name.lower().endswith(tuple(suffixes))
+                if wanted and not _matches(rel, options.exclude) and child.is_file():
+                    yield str(child), rel
         else:
             yield arg, p.name
 
 
-def read_inputs(paths: Sequence[str]) -> Iterator[InputItem]:
-    """Read each input's bytes; errors are items too, never exceptions."""
-    for path, relative in expand(paths):
+def _site_of_file(path: str) -> str:
+    """Files of one folder are one site or batch."""
+    return str(Path(path).parent)
+
+
+def _site_of_record(record: dict[str, Any], container: str) -> str:
+    """A record's site is the host of its ``url``; without one, the file it came from."""
+    url = record.get("url")
+    if isinstance(url, str) and url:
+        host = urlsplit(url).hostname
+        if host:
+            return host.lower().removeprefix("www.")
+    return container
+
+
+def read_inputs(
+    paths: Sequence[str],
+    options: InputOptions | None = None,
+    *,
+    stdin: BinaryIO | None = None,
+    read_files: bool = True,
+) -> Iterator[InputItem]:
+    """Every document of the inputs, in order; errors are items too, never exceptions.
+
+    With ``read_files=False`` plain files are not read here: their items carry ``path`` and no
+    data, so that worker processes read them in parallel (:func:`read_file`). JSONL files and
+    standard input are always read here, as their records must be split in order.
+    """
+    options = options or InputOptions()
+    for path, relative in expand(paths, options=options):
         if path == "-":
-            yield InputItem("<stdin>", sys.stdin.buffer.read(), relative="stdin")
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            if options.jsonl:
+                yield from read_jsonl(stream, "-", "stdin.jsonl", options)
+            else:
+                yield InputItem("<stdin>", stream.read(), relative="stdin", site="<stdin>")
+            continue
+        if is_jsonl(path, options):
+            try:
+                handle = _open_binary(path)
+            except OSError as exc:
+                yield InputItem(path, None, _os_reason(exc))
+                continue
+            with handle:
+                yield from read_jsonl(handle, path, relative, options)
+            continue
+        name = relative[:-3] if relative and relative.lower().endswith(".gz") else relative
+        if not read_files:
+            try:
+                size = os.stat(path).st_size * (4 if path.lower().endswith(".gz") else 1)
+            except OSError:
+                size = 0  # the worker reports why it cannot read the file
+            yield InputItem(path, None, relative=name, site=_site_of_file(path), path=path, size=size)
             continue
         try:
-            data = Path(path).read_bytes()
-            if path.lower().endswith(".gz"):
-                data = gzip.decompress(data)
-        except FileNotFoundError:
-            yield InputItem(path, None, "no such file or directory")
-        except IsADirectoryError:
-            yield InputItem(path, None, "is a directory")
-        except PermissionError:
-            yield InputItem(path, None, "permission denied")
-        except (OSError, EOFError, gzip.BadGzipFile) as exc:
-            yield InputItem(path, None, f"cannot read: {exc}")
+            data = read_file(path)
+        except ReadError as exc:
+            yield InputItem(path, None, str(exc.reason))
         else:
-            name = relative[:-3] if relative and relative.lower().endswith(".gz") else relative
-            yield InputItem(path, data, relative=name)
+            yield InputItem(path, data, relative=name, site=_site_of_file(path))
+
+
+class ReadError(OSError):
+    """A file that cannot be read; ``reason`` is the short message for the user."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def read_file(path: str) -> bytes:
+    """A file's bytes, gunzipped when its name ends in ``.gz``; :class:`ReadError` otherwise."""
+    try:
+        data = Path(path).read_bytes()
+        if path.lower().endswith(".gz"):
+            data = gzip.decompress(data)
+    except (OSError, EOFError, zlib.error) as exc:  # gzip.BadGzipFile is an OSError
+        raise ReadError(_os_reason(exc)) from exc
+    return data
+
+
+def _os_reason(exc: BaseException) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "no such file or directory"
+    if isinstance(exc, IsADirectoryError):
+        return "is a directory"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return f"cannot read: {exc}"
+
+
+def _open_binary(path: str) -> BinaryIO:
+    if path.lower().endswith(".gz"):
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return open(path, "rb")
+
+
+def read_jsonl(
+    stream: BinaryIO | io.BufferedReader,
+    container: str,
+    relative: str | None,
+    options: InputOptions,
+) -> Iterator[InputItem]:
+    """One item per non-blank line of a JSONL stream, read line by line.
+
+    A line that is not a JSON object, or an object without the text (or HTML) field, is an
+    error item naming the file and line; the run goes on with the next line.
+    """
+    label = "<stdin>" if container == "-" else container
+    lineno = 0
+    try:
+        for lineno, raw_bytes in enumerate(stream, 1):
+            try:
+                raw = raw_bytes.decode("utf-8-sig" if lineno == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                yield InputItem(f"{label}:{lineno}", None, f"invalid UTF-8: {exc.reason}",
+                                container=container, relative=relative, line=lineno,
+                                raw=raw_bytes.decode("utf-8", "replace").rstrip("\r\n"))
+                continue
+            raw = raw.rstrip("\r\n")
+            if not raw.strip():
+                continue
+            yield _record_item(raw, label, container, relative, lineno, options)
+    except (OSError, EOFError, zlib.error) as exc:
+        yield InputItem(f"{label}:{lineno + 1}", None, f"cannot read: {exc}",
+                        container=container, relative=relative, line=lineno + 1)
+
+
+def _record_item(
+    raw: str, label: str, container: str, relative: str | None, lineno: int, options: InputOptions
+) -> InputItem:
+    where = f"{label}:{lineno}"
+    common: dict[str, Any] = {"container": container, "relative": relative, "line": lineno, "raw": raw}
+    try:
+        record = json.loads(raw)
+    except ValueError as exc:
+        return InputItem(where, None, f"not valid JSON: {exc}", **common)
+    if not isinstance(record, dict):
+        return InputItem(where, None, f"not a JSON object but {type(record).__name__}", **common)
+    if options.id_field and record.get(options.id_field) is not None:
+        where = f"{label}:{lineno}[{record[options.id_field]}]"
+    field_name, kind = _pick_field(record, options)
+    if field_name is None:
+        wanted = " or ".join(repr(f) for f in _candidate_fields(options))
+        return InputItem(where, None, f"record has no {wanted} field", record=record, **common)
+    value = record[field_name]
+    if not isinstance(value, str):
+        return InputItem(where, None, f"field {field_name!r} is {type(value).__name__}, not a string",
+                         record=record, **common)
+    return InputItem(where, value, kind=kind, site=_site_of_record(record, container),
+                     record=record, **common)
+
+
+def _candidate_fields(options: InputOptions) -> list[str]:
+    if options.html_field or options.text_field:
+        return [f for f in (options.html_field, options.text_field) if f]
+    return [DEFAULT_TEXT_FIELD, DEFAULT_HTML_FIELD]
+
+
+def _pick_field(record: dict[str, Any], options: InputOptions) -> tuple[str | None, str | None]:
+    """The field to clean and its kind: ``--html-field`` first, then ``--text-field``.
+
+    Without either flag, ``text`` (kind detected) and then ``html`` (kind HTML) are tried.
+    """
+    if options.html_field or options.text_field:
+        if options.html_field and options.html_field in record:
+            return options.html_field, "html"
+        if options.text_field and options.text_field in record:
+            return options.text_field, None
+        return None, None
+    if DEFAULT_TEXT_FIELD in record:
+        return DEFAULT_TEXT_FIELD, None
+    if DEFAULT_HTML_FIELD in record:
+        return DEFAULT_HTML_FIELD, "html"
+    return None, None
+
+
+def item_size(item: InputItem) -> int:
+    """Bytes (characters for JSONL text, close enough) of an item, to balance batches."""
+    return item.size if item.data is None else len(item.data)

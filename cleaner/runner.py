@@ -1,23 +1,67 @@
 """Running a command over many inputs: read, clean, format, write; errors per input.
 
-One bad input never stops the run: its error is printed (one line naming it and the reason)
-and the exit status says so at the end.
+One bad input (a file, or one record of a JSONL file) never stops the run: its error is
+printed as one line naming it and the reason, and the exit status says so at the end.
+
+The run streams: inputs are read one at a time (:mod:`cleaner.inputs`), cleaned in batches on
+an executor (this process, a process pool, or Dask; :mod:`cleaner.parallel`), and written in
+input order as results come back, so memory stays bounded whatever the corpus size. When the
+repeated-line rule (D101) is on and the inputs can be read twice, a first pass counts lines
+shared by documents of a site (:mod:`cleaner.corpus`).
+
+Where the output goes:
+
+* plain text and HTML files: to stdout through ``--format``; with ``-o DIR`` each file is
+  written to the same relative path under DIR (``.html``/``.htm`` become ``.txt``, ``.gz`` is
+  dropped); with ``--in-place`` the file is replaced atomically, its permissions kept, after a
+  copy to ``FILE + SUFFIX`` when ``--backup SUFFIX`` is given. HTML is never rewritten in place.
+* JSONL records (``clean``): JSONL out, one line per input line, each record keeping every field
+  it had and gaining ``"cleaned"`` (the clean text), ``"removed"`` and ``"flags"`` (lists as in
+  the JSON format) and ``"errors"`` when a rule failed. A record that cannot be cleaned is
+  passed through unchanged (and reported), so no data is lost in place. ``check`` reports
+  records like any document, named ``file.jsonl:LINE``.
 """
 
 from __future__ import annotations
 
+import gzip
+import io
+import itertools
+import json
+import os
+import shutil
 import sys
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from cleaner.atomic import write_atomic
-from cleaner.decoding import InputError
+from cleaner.document import Document
 from cleaner.formats import Output
-from cleaner.inputs import read_inputs
-from cleaner.pipeline import Cleaner, RuleFailed
+from cleaner.inputs import InputItem, InputOptions, item_size, read_inputs
+from cleaner.pipeline import Cleaner
+from cleaner.summary import Summary
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How a run reads, executes and writes (the CLI's corpus argument groups)."""
+
+    inputs: InputOptions = field(default_factory=InputOptions)
+    in_place: bool = False
+    backup: str | None = None  # suffix for a copy of each file replaced in place
+    jobs: int | None = None  # None: one worker per CPU
+    engine: str = "local"  # "local" or "dask"
+    scheduler: str | None = None  # Dask scheduler address; None starts a LocalCluster
+    statistics: bool = False
+    progress: bool | None = None  # None: when stderr is a terminal and not quiet
+    repeat_min_docs: int | None = None  # K for rule D101; None: config option or default
+    batch_docs: int | None = None  # documents per worker batch (tests use small batches)
 
 
 def run(
@@ -28,52 +72,409 @@ def run(
     *,
     output_dir: str | None = None,
     quiet: bool = False,
+    options: RunOptions | None = None,
 ) -> int:
     """Clean or check every input; return the exit status."""
+    from cleaner import parallel, progress
+    from cleaner.parallel import batched
+
+    opts = options or RunOptions()
+    problem = _usage_problem(opts, output_dir, command)
+    if problem:
+        print(f"cleaner: error: {problem}", file=sys.stderr)
+        return EXIT_ERROR
     output = Output(sys.stdout, sys.stderr, command, quiet)
-    errors = 0
-    flagged = 0
+    summary = Summary()
+    batch_docs = opts.batch_docs or parallel.BATCH_DOCS
+    # Local workers read and write files themselves; Dask workers may not see our disk.
+    local_io = opts.engine == "local"
+    head_items = read_inputs(paths, opts.inputs, read_files=not local_io)
+    head = list(itertools.islice(head_items, batch_docs + 1))
+    small = len(head) <= batch_docs
+    jobs = 1 if small else (opts.jobs if opts.jobs is not None else parallel.default_jobs())
+    corpus, total = _corpus_pass(cleaner, paths, opts, summary, quiet, jobs, batch_docs)
+    items = itertools.chain(head, head_items)
+    writer = _Writer(cleaner, command, formatter, output, opts, output_dir, summary)
+    executor = _executor(cleaner, opts, corpus, jobs, html=any(_html_item(i) for i in head))
+    show = opts.progress if opts.progress is not None else progress.wanted(quiet)
+    bar = progress.Progress(bool(show) and not small, total)
+
+    def work() -> Iterator[tuple[list[InputItem], list[Any]]]:
+        for batch in batched(items, item_size, max_docs=batch_docs):
+            tasks = [parallel.to_task(i, writer.write_spec(i) if local_io else None)
+                     for i in batch if not i.failed]
+            yield batch, tasks
+
     formatter.start(output)
-    for item in read_inputs(paths):
-        if item.data is None:
-            errors += 1
-            print(f"cleaner: error: {item.source}: {item.error}", file=sys.stderr)
-            continue
-        try:
-            doc = cleaner.clean(item.data, source=item.source, kind=item.kind)
-        except InputError as exc:
-            errors += 1
-            print(f"cleaner: error: {exc}", file=sys.stderr)
-            continue
-        except RuleFailed as exc:
-            errors += 1
-            print(f"cleaner: error: {exc}", file=sys.stderr)
-            continue
-        if doc.metadata.get("encoding_detected") and not quiet:
+    try:
+        with executor:
+            for batch, outcomes in executor.map(work()):
+                results = iter(outcomes)
+                for item in batch:
+                    writer.handle(item, None if item.failed else next(results))
+                mb = summary.bytes / 1e6 / summary.seconds
+                bar.advance(len(batch), f"{mb:,.2f} MB/s")
+    finally:
+        bar.close()
+        writer.close()
+    formatter.finish(output)
+    sys.stdout.flush()
+    if opts.statistics or (show and summary.documents > 1):
+        summary.print(sys.stderr)
+    if writer.errors:
+        return EXIT_ERROR
+    if command == "check" and writer.flagged:
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _usage_problem(opts: RunOptions, output_dir: str | None, command: str) -> str | None:
+    if opts.in_place and output_dir is not None:
+        return "--in-place and -o/--output cannot be used together"
+    if opts.backup and not opts.in_place:
+        return "--backup needs --in-place"
+    if opts.backup is not None and (not opts.backup or "/" in opts.backup):
+        return f"--backup SUFFIX must be a file-name suffix such as .orig, not {opts.backup!r}"
+    return None
+
+
+def _executor(cleaner: Cleaner, opts: RunOptions, corpus: Any, jobs: int, *, html: bool) -> Any:
+    """This process for -j 1 and for runs that fit in one batch; else a pool or Dask.
+
+    When the first inputs are HTML, a tiny page is cleaned here before the pool forks, so the
+    workers inherit the HTML extractor's imports instead of each importing it again.
+    """
+    from cleaner import parallel
+
+    if opts.engine == "dask":
+        from cleaner.dask_engine import DaskExecutor
+
+        return DaskExecutor(cleaner.config, corpus, scheduler=opts.scheduler, workers=opts.jobs)
+    if jobs <= 1:
+        return parallel.InlineExecutor(cleaner, corpus)
+    warm = (lambda: cleaner.clean(_WARM_PAGE, source="warm.html", kind="html")) if html else None
+    return parallel.PoolExecutor(cleaner.config, corpus, jobs, warm=warm)
+
+
+_WARM_PAGE = "<html><body><article><p>Warm-up page for the HTML extractor.</p></article></body></html>"
+
+
+def _html_item(item: InputItem) -> bool:
+    return item.kind == "html" or item.source.lower().endswith(
+        (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz"))
+
+
+def _corpus_pass(
+    cleaner: Cleaner, paths: Sequence[str], opts: RunOptions, summary: Summary, quiet: bool,
+    jobs: int, batch_docs: int,
+) -> tuple[Any, int | None]:
+    """First pass for rule D101: the repeated-line table of this batch, and the item count.
+
+    Workers hash the lines of each input (reading files themselves); this process counts the
+    hashes in input order, so the table is the same for any -j. Skipped when no D rule runs,
+    and for standard input, which cannot be read twice.
+    """
+    from cleaner.corpus import DEFAULT_MIN_DOCS, LineCounter
+    from cleaner.parallel import Corpus, batched, map_hashes, to_task
+
+    if not any(r.code.startswith("D") for r in cleaner.rules):
+        return None, None
+    if "-" in paths:
+        if len(paths) > 1 or opts.inputs.jsonl:
+            note = "standard input can be read only once: repeated-line rule D101 skipped"
+            summary.notes.append(note)
+            if not quiet:
+                print(f"cleaner: note: {note}", file=sys.stderr)
+        return None, None
+    k = opts.repeat_min_docs or int(cleaner.config.options.get("repeat_min_docs", DEFAULT_MIN_DOCS))
+    counter = LineCounter()
+    count = 0
+    batches = batched(read_inputs(paths, opts.inputs, read_files=False), item_size, max_docs=batch_docs)
+    keyed = ((b, [to_task(i) for i in b if not i.failed and i.site is not None]) for b in batches)
+    pending: list[list[InputItem]] = []
+
+    def tasks_only() -> Iterator[list[Any]]:
+        for batch, tasks in keyed:
+            pending.append(batch)
+            yield tasks
+
+    for results in map_hashes(tasks_only(), jobs):
+        count += len(pending.pop(0))
+        for result in results:
+            if result is not None and result[0] is not None:
+                counter.add(result[0], result[1])
+    if counter.documents < 2:
+        return None, count
+    return Corpus(counter.repeated(k), max(2, k)), count
+
+
+class _Writer:
+    """Sends each result where it belongs, in input order, and counts what happened."""
+
+    def __init__(self, cleaner: Cleaner, command: str, formatter: Any, output: Output,
+                 opts: RunOptions, output_dir: str | None, summary: Summary) -> None:
+        self.cleaner = cleaner
+        self.command = command
+        self.formatter = formatter
+        self.output = output
+        self.opts = opts
+        self.output_dir = Path(output_dir) if output_dir is not None else None
+        self.summary = summary
+        self.errors = 0
+        self.flagged = 0
+        self._records: _RecordSink | None = None
+
+    # -- one result ---------------------------------------------------------------------------
+
+    def write_spec(self, item: InputItem) -> Any:
+        """Where a worker should write this item's output file itself, if anywhere."""
+        from cleaner.parallel import WriteSpec
+
+        if self.command != "clean" or item.is_record:
+            return None
+        if self.opts.in_place:
+            if item.source == "<stdin>":
+                return WriteSpec("", in_place=True)
+            return WriteSpec(item.source, True, self.opts.backup, item.source.lower().endswith(".gz"))
+        if self.output_dir is not None:
+            name = output_name(item.relative or Path(item.source).name)
+            return WriteSpec(str(self.output_dir / name))
+        return None
+
+    def handle(self, item: InputItem, outcome: Any) -> None:
+        error = item.error if outcome is None else outcome.error
+        size = outcome.size if outcome is not None else 0
+        if error is not None or outcome is None or outcome.document is None:
+            message = f"{item.source}: {error}" if outcome is None else str(error)
+            self._error(message, size)
+            if item.is_record and self.command == "clean":
+                self._record_sink(item).passthrough(item)
+            return
+        doc: Document = outcome.document
+        self.summary.add(doc, size)
+        if doc.metadata.get("encoding_detected") and not self.output.quiet:
             print(f"cleaner: note: {item.source}: not UTF-8, decoded as {doc.metadata['encoding']}",
                   file=sys.stderr)
         if doc.errors:
-            errors += cleaner.config.strict
-        flagged += bool(doc.flags)
-        if output_dir is not None and command == "clean":
-            target = Path(output_dir) / (item.relative or Path(item.source).name)
-            try:
-                write_atomic(target, doc.text + "\n")
-            except OSError as exc:
-                errors += 1
-                print(f"cleaner: error: {target}: cannot write: {exc}", file=sys.stderr)
-            if not quiet:
+            self.errors += self.cleaner.config.strict
+        self.flagged += bool(doc.flags)
+        if self.command == "clean" and item.is_record:
+            self._record_sink(item).write(item, doc)
+            return
+        spec = None if outcome.written or outcome.write_error else self.write_spec(item)
+        if spec is not None:  # Dask: workers do not write, this process does
+            problem = write_document(doc, item.source, spec)
+            outcome = replace(outcome, written=problem is None, write_error=problem)
+        if outcome.write_error:
+            self._error(outcome.write_error)
+        elif outcome.written:
+            if not self.output.quiet:
                 from cleaner.formats import finding_lines
 
                 for line, col, message in finding_lines(doc):
                     where = f"{doc.source}:{line}:{col}" if line else doc.source
                     print(f"{where}: {message}", file=sys.stderr)
+        else:
+            self.formatter.document(doc, self.output)
+
+    def _error(self, message: str, size: int = 0) -> None:
+        self.errors += 1
+        self.summary.failed(size)
+        print(f"cleaner: error: {message}", file=sys.stderr)
+
+    # -- JSONL records --------------------------------------------------------------------------
+
+    def _record_sink(self, item: InputItem) -> _RecordSink:
+        """The sink for this record's file; the previous file's sink is committed first."""
+        if self._records is not None and self._records.container != item.container:
+            self._records.close()
+            self._records = None
+        if self._records is None:
+            self._records = _RecordSink.open(item, self.opts, self.output_dir, self._error)
+        return self._records
+
+    def close(self) -> None:
+        if self._records is not None:
+            self._records.close()
+            self._records = None
+
+
+def write_document(doc: Document, source: str, spec: Any) -> str | None:
+    """Write a cleaned document where ``spec`` (a :class:`~cleaner.parallel.WriteSpec`) says;
+    the reason it could not, or None. Runs in worker processes, so it must not print."""
+    if spec.in_place:
+        if not spec.target:
+            return "<stdin>: cannot clean standard input in place"
+        if doc.format == "html":
+            return f"{source}: HTML is not rewritten in place (use -o DIR)"
+    target = Path(spec.target)
+    try:
+        if spec.in_place and spec.backup:
+            shutil.copy2(target, str(target) + spec.backup)
+        if spec.gz:
+            with AtomicStream(target, gz=True) as out:
+                out.write(doc.text + "\n")
+        else:
+            write_atomic(target, doc.text + "\n")
+    except OSError as exc:
+        return f"{target}: cannot write: {exc}"
+    return None
+
+
+def output_name(relative: str) -> str:
+    """Mirrored name of an input: ``.gz`` dropped, HTML pages become ``.txt`` (text inside)."""
+    name = relative[:-3] if relative.lower().endswith(".gz") else relative
+    lower = name.lower()
+    for suffix in _HTML_SUFFIXES:
+        if lower.endswith(suffix):
+            return name[: -len(suffix)] + ".txt"
+    return name
+
+
+def cleaned_record(record: dict[str, Any], doc: Document) -> dict[str, Any]:
+    """A JSONL record with the cleaning results added; its own fields are kept."""
+    out = dict(record)
+    data = doc.to_dict()
+    out["cleaned"] = data["text"]
+    out["removed"] = data["removed"]
+    out["flags"] = data["flags"]
+    if "errors" in data:
+        out["errors"] = data["errors"]
+    return out
+
+
+class _RecordSink:
+    """JSONL output for the records of one input file: stdout, a mirrored file, or in place."""
+
+    def __init__(self, container: str, stream: IO[str], atomic: AtomicStream | None,
+                 on_error: Any) -> None:
+        self.container = container
+        self.stream = stream
+        self.atomic = atomic
+        self.on_error = on_error
+        self.failed = False
+
+    @classmethod
+    def open(cls, item: InputItem, opts: RunOptions, output_dir: Path | None,
+             on_error: Any) -> _RecordSink:
+        container = item.container or "-"
+        if container == "-" or (output_dir is None and not opts.in_place):
+            return cls(container, sys.stdout, None, on_error)
+        if opts.in_place:
+            target = Path(container)
+            if opts.backup:
+                shutil.copy2(target, str(target) + opts.backup)
+        else:
+            assert output_dir is not None
+            target = output_dir / (item.relative or Path(container).name)
+        atomic = AtomicStream(target, gz=target.name.lower().endswith(".gz"), durable=opts.in_place)
+        return cls(container, atomic.text, atomic, on_error)
+
+    def write(self, item: InputItem, doc: Document) -> None:
+        assert item.record is not None
+        self._line(json.dumps(cleaned_record(item.record, doc), ensure_ascii=False))
+
+    def passthrough(self, item: InputItem) -> None:
+        if item.raw is not None:
+            self._line(item.raw)
+
+    def _line(self, line: str) -> None:
+        if self.failed:
+            return
+        try:
+            self.stream.write(line + "\n")
+        except OSError as exc:
+            self.failed = True
+            self.on_error(f"{self.container}: cannot write: {exc}")
+
+    def close(self) -> None:
+        if self.atomic is None:
+            return
+        try:
+            if self.failed:
+                self.atomic.abort()
+            else:
+                self.atomic.commit()
+        except OSError as exc:
+            self.on_error(f"{self.atomic.path}: cannot write: {exc}")
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+class AtomicStream:
+    """A file written piece by piece beside its target, renamed into place on commit.
+
+    The streaming sibling of :func:`cleaner.atomic.write_atomic` for outputs too large to hold
+    in memory (a JSONL corpus rewritten in place): until commit the old file is untouched, and
+    the new file gets the old one's permissions. ``durable=False`` skips the fsync (for new
+    JSONL files under ``-o DIR``: derived data, and the rename still means no reader sees a
+    half-written file).
+    """
+
+    def __init__(self, path: Path, *, gz: bool = False, durable: bool = True) -> None:
+        self.path = path
+        self.durable = durable
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        self._raw = os.fdopen(fd, "wb")
+        self._gz = gzip.GzipFile(fileobj=self._raw, mode="wb", mtime=0) if gz else None
+        self.text = io.TextIOWrapper(self._gz or self._raw, encoding="utf-8", newline="")
+
+    def commit(self) -> None:
+        try:
+            self.text.flush()
+            self.text.detach()
+            if self._gz is not None:
+                self._gz.close()
+            self._raw.flush()
+            if self.durable:
+                os.fsync(self._raw.fileno())
+            self._raw.close()
+            if self.path.exists():
+                os.chmod(self.tmp, self.path.stat().st_mode & 0o7777)
+            else:  # mkstemp made it 0600; a new file gets what open() would give it
+                os.chmod(self.tmp, 0o666 & ~_umask())
+            os.replace(self.tmp, self.path)
+        except BaseException:
+            self.abort()
+            raise
+
+    def abort(self) -> None:
+        for closing in (self.text, self._raw):
+            try:
+                closing.close()
+            except Exception:  # noqa: BLE001, S110 - cleaning up after a failure already raised
+                pass
+        try:
+            os.unlink(self.tmp)
+        except FileNotFoundError:
+            pass
+
+    def write(self, text: str) -> None:
+        self.text.write(text)
+
+    def __enter__(self) -> AtomicStream:  # noqa: PYI034 - 3.10 has no typing.Self
+        return self
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.abort()
+
+
+def iter_documents(cleaner: Cleaner, paths: Sequence[str],
+                   options: InputOptions | None = None) -> Iterator[tuple[InputItem, Document | None, str | None]]:
+    """Library use: ``(item, document or None, error or None)`` for every input, streamed."""
+    from cleaner.parallel import Task, clean_task
+
+    for item in read_inputs(paths, options):
+        if item.data is None:
+            yield item, None, item.error
             continue
-        formatter.document(doc, output)
-    formatter.finish(output)
-    sys.stdout.flush()
-    if errors:
-        return EXIT_ERROR
-    if command == "check" and flagged:
-        return EXIT_FINDINGS
-    return EXIT_OK
+        outcome = clean_task(cleaner, Task(item.source, item.data, item.kind, item.site))
+        yield item, outcome.document, outcome.error

@@ -9,6 +9,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "cleaner.plugins.loaders",
     "cleaner.plugins.repair",
     "cleaner.plugins.boilerplate",
+    "cleaner.plugins.repeated",
     "cleaner.plugins.typos",
     "cleaner.plugins.rulepacks",
     "cleaner.plugins.formats",

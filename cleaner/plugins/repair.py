@@ -45,8 +45,78 @@ def _ftfy_config():  # type: ignore[no-untyped-def]
     return _FTFY_CONFIG
 
 
-# Characters ftfy leaves alone but that break tokenising and matching downstream.
+# Lines worth handing to ftfy: anything beyond ASCII, an HTML entity, a control character.
 _SUSPECT = re.compile(r"[^\x00-\x7f]|&[#a-zA-Z0-9]+;|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Typographic punctuation news text is full of (’ ‘ “ ” – — …). With our ftfy settings a line of
+# ASCII and these characters is returned unchanged: they are UTF-8 continuation bytes in every
+# legacy encoding ftfy tries (lead bytes with no continuation after them, in MacRoman), so no
+# mojibake can be made of them and ASCII alone, and they are NFC and not controls. A line holding
+# them *and* an ampersand still goes to ftfy (entity unescaping applies then).
+_PUNCT = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026"
+_ENTITY = re.compile(r"&[#a-zA-Z0-9]+;")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _only_ascii_and_punct(text: str) -> bool:
+    """No character beyond ASCII and ``_PUNCT``, checked with C-speed string methods only.
+
+    Each ``_PUNCT`` character takes 3 bytes in UTF-8 (2 more than its 1 code point); any other
+    non-ASCII character adds at least 1 more, so the byte count tells them apart.
+    """
+    if text.isascii():
+        return True
+    extra = len(text.encode("utf-8", "surrogatepass")) - len(text)
+    return extra == 2 * sum(text.count(c) for c in _PUNCT)
+
+
+def _has_control(text: str) -> bool:
+    """A control character ftfy would remove (tab, CR and LF do not count)."""
+    if text.replace("\n", " ").replace("\t", " ").replace("\r", " ").isprintable():
+        return False
+    return _CONTROL.search(text) is not None
+
+
+def _needs_ftfy(text: str) -> bool:
+    """True when ftfy may change ``text`` (a line, or a whole text as a quick first check).
+
+    Decides as ``_SUSPECT.search`` would, except that typographic punctuation alone does not
+    count; this runs on every line of every document, so it uses string methods, not regexes.
+    """
+    if text.isascii():
+        return ("&" in text and _ENTITY.search(text) is not None) or _has_control(text)
+    if "&" in text or not _only_ascii_and_punct(text):
+        return True
+    return _has_control(text)
+
+
+_LEAVES_ALONE = None
+
+
+def _ftfy_leaves_alone():  # type: ignore[no-untyped-def]
+    """A predicate true for lines ``ftfy.fix_text`` with our settings returns unchanged.
+
+    With our settings ftfy can only change a line that has an ampersand (entities), a
+    character its control-character, C1, surrogate or terminal-escape fixers act on, a
+    character NFC changes, or that its own mojibake test (``badness.is_bad``, the gate of every
+    encoding fix) finds bad. Checking those first costs a fraction of the full ftfy call on
+    lines such as "costs £5m" that are common in news. The character table is ftfy's own.
+    """
+    global _LEAVES_ALONE
+    if _LEAVES_ALONE is None:
+        import unicodedata
+
+        from ftfy import badness, chardata
+
+        chars = "".join(re.escape(chr(c)) for c in sorted(chardata.CONTROL_CHARS))
+        acted_on = re.compile(f"[&\x1b\x80-\x9f\ud800-\udfff{chars}]")
+        is_bad = badness.is_bad
+        is_nfc = unicodedata.is_normalized
+
+        def leaves_alone(line: str) -> bool:
+            return acted_on.search(line) is None and is_nfc("NFC", line) and not is_bad(line)
+
+        _LEAVES_ALONE = leaves_alone
+    return _LEAVES_ALONE
 
 
 def diff_edits(old: str, new: str, offset: int = 0) -> Iterator[Edit]:
@@ -70,10 +140,13 @@ def unicode_repair(text: str) -> Iterator[Edit]:
     """
     import ftfy
 
+    if not _needs_ftfy(text):  # most news text: one scan and done
+        return
     config = _ftfy_config()
+    unchanged = _ftfy_leaves_alone()
     pos = 0
     for line in text.splitlines(keepends=True):
-        if _SUSPECT.search(line):
+        if _needs_ftfy(line) and not unchanged(line):
             fixed = ftfy.fix_text(line, config)
             if fixed != line:
                 yield from diff_edits(line, fixed, pos)

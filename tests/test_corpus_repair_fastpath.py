@@ -1,0 +1,32 @@
+"""The repair fast path (R101 skips ftfy on lines it would not change) keeps ftfy's results."""
+
+from __future__ import annotations
+
+import ftfy
+import pytest
+
+from cleaner.plugins.repair import _ftfy_config, _ftfy_leaves_alone, _needs_ftfy, unicode_repair
+
+LINES = [
+    "plain ASCII line", "It’s a “quoted” line — with dashes… and more", "costs £5m", "café au lait",
+    "cafÃ©", "The Mayorâ€™s office", "Â£5m", "voilÃ le travail", "a &amp; b", "a &amp b",
+    "’ & ’", "x\x85y", "e\u0301", "zero\u200bwidth", "\ufeffbom", "ÐŸÑ€Ð¸Ð²ÐµÑ‚", "tab\tand\x0cfeed",
+    "\x1b[36mblue\x1b[0m", "naïve résumé", "Ã ", "\u2028", "中文字符", "Ελληνικά",
+]
+
+
+@pytest.mark.parametrize("line", LINES)
+def test_a_skipped_line_is_one_ftfy_leaves_alone(line: str) -> None:
+    fixed = ftfy.fix_text(line, _ftfy_config())
+    if not _needs_ftfy(line) or _ftfy_leaves_alone()(line):
+        assert fixed == line
+
+
+def test_mojibake_still_goes_to_ftfy() -> None:
+    text = "Headline\n\nThe Mayorâ€™s office said it costs Â£5m.\n"
+    edits = list(unicode_repair.check(text))
+    assert [(e.start, e.end, e.replacement) for e in edits] != []
+    out = text
+    for e in sorted(edits, key=lambda e: -e.start):
+        out = out[: e.start] + e.replacement + out[e.end :]
+    assert out == "Headline\n\nThe Mayor’s office said it costs £5m.\n"
