@@ -30,7 +30,7 @@ def removed_rules(result) -> list[str]:
 def test_builtins_are_listed_as_plugins() -> None:
     result = run_cli("plugins", "--format", "json")
     names = [p["name"] for p in json.loads(result.stdout) if p["builtin"]]
-    assert names == ["boilerplate", "formats", "loaders", "repair", "rulepacks", "typos"]
+    assert names == ["boilerplate", "formats", "loaders", "repair", "repeated", "rulepacks", "typos"]
 
 
 def test_rules_lists_every_rule_with_plugin_and_state() -> None:
