@@ -54,11 +54,51 @@ def diff_edits(old: str, new: str, offset: int = 0) -> Iterator[Edit]:
 
     >>> [(e.start, e.end, e.replacement) for e in diff_edits("cafÃ©", "café")]
     [(3, 5, 'é')]
+
+    Character diffs cost time quadratic in length, so past a budget the changed middle is
+    diffed token by token (when the tokens still pair up one to one) or replaced as one edit:
+    coarser spans, still exact, and never a hang on a 100,000-character line.
     """
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "equal":
-            yield Edit(offset + i1, offset + i2, new[j1:j2])
+    prefix = _common_prefix(old, new)
+    suffix = _common_prefix(old[prefix:][::-1], new[prefix:][::-1])
+    yield from _diff_middle(old[prefix : len(old) - suffix], new[prefix : len(new) - suffix],
+                            offset + prefix, by_tokens=True)
+
+
+_DIFF_BUDGET = 4_000_000  # len(old) * len(new) for a character diff (about 0.15 s)
+_TOKEN = re.compile(r"\s+|\S+")
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = min(len(a), len(b))
+    lo, hi = 0, n  # largest k with a[:k] == b[:k], by bisection on slices (C speed)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _diff_middle(old: str, new: str, offset: int, *, by_tokens: bool) -> Iterator[Edit]:
+    if old == new:
+        return
+    if len(old) * len(new) <= _DIFF_BUDGET:
+        matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag != "equal":
+                yield Edit(offset + i1, offset + i2, new[j1:j2])
+        return
+    if by_tokens:
+        old_tokens, new_tokens = _TOKEN.findall(old), _TOKEN.findall(new)
+        if len(old_tokens) == len(new_tokens) > 1:
+            pos = offset
+            for a, b in zip(old_tokens, new_tokens):
+                yield from _diff_middle(a, b, pos, by_tokens=False)
+                pos += len(a)
+            return
+    yield Edit(offset, offset + len(old), new)
 
 
 @rule("R101", "unicode-repair", stage="repair", category="encoding")
@@ -82,7 +122,9 @@ def unicode_repair(text: str) -> Iterator[Edit]:
 
 _ODD_SPACE = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")  # not ZWJ/ZWNJ: scripts need them
-_TRAILING = re.compile(r"[ \t]+(?=\n|\Z)")
+# The lookbehind starts a match only at the start of a run: without it, a long run of spaces
+# inside a line is rescanned from every position (quadratic).
+_TRAILING = re.compile(r"(?<![ \t])[ \t]+(?=\n|\Z)")
 
 
 @rule("R102", "odd-spaces", stage="repair", category="whitespace")
