@@ -104,6 +104,7 @@ def test_diff_edits_turn_old_into_new(old: str, new: str, offset: int) -> None:
     edits = list(diff_edits(old, new))
     assert _apply_plain(old, edits) == new
     assert all(e.start <= e.end for e in edits)
+    assert TextMap.identity(len(old)).apply(old, edits)[0] == new
     shifted = list(diff_edits(old, new, offset))
     assert [(e.start - offset, e.end - offset, e.replacement) for e in shifted] == [
         (e.start, e.end, e.replacement) for e in edits
@@ -123,7 +124,8 @@ def test_diff_edits_stay_exact_past_the_budget(budget: int, old: str, new: str) 
         repair._DIFF_BUDGET = saved
     assert _apply_plain(old, edits) == new
     ends = [-1] + [e.end for e in edits]
-    assert all(e.start >= prev for e, prev in zip(edits, ends))  # sorted, not overlapping
+    assert all(e.start > prev for e, prev in zip(edits, ends))  # sorted, apart
+    assert TextMap.identity(len(old)).apply(old, edits)[0] == new  # as the pipeline applies them
 
 
 def test_diff_of_a_long_line_is_fast_and_local() -> None:

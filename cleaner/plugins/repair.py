@@ -61,8 +61,19 @@ def diff_edits(old: str, new: str, offset: int = 0) -> Iterator[Edit]:
     """
     prefix = _common_prefix(old, new)
     suffix = _common_prefix(old[prefix:][::-1], new[prefix:][::-1])
-    yield from _diff_middle(old[prefix : len(old) - suffix], new[prefix : len(new) - suffix],
-                            offset + prefix, by_tokens=True)
+    pending: Edit | None = None
+    for edit in _diff_middle(old[prefix : len(old) - suffix], new[prefix : len(new) - suffix],
+                             offset + prefix, by_tokens=True):
+        if pending is not None and edit.start == pending.end:
+            # Touching edits (from neighbouring tokens) become one: TextMap.apply would skip
+            # an edit that starts where an insertion stands.
+            pending = Edit(pending.start, edit.end, pending.replacement + edit.replacement)
+            continue
+        if pending is not None:
+            yield pending
+        pending = edit
+    if pending is not None:
+        yield pending
 
 
 _DIFF_BUDGET = 4_000_000  # len(old) * len(new) for a character diff (about 0.15 s)
