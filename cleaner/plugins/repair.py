@@ -131,11 +131,16 @@ def unicode_repair(text: str) -> Iterator[Edit]:
         pos += len(line)
 
 
-_ODD_SPACE = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")  # not ZWJ/ZWNJ: scripts need them
-# The lookbehind starts a match only at the start of a run: without it, a long run of spaces
-# inside a line is rescanned from every position (quadratic).
-_TRAILING = re.compile(r"(?<![ \t])[ \t]+(?=\n|\Z)")
+_ODD = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_HIDDEN = "\u200b\u2060\ufeff\u00ad"  # not ZWJ/ZWNJ: scripts need them
+# One pass, leftmost first: a run of spaces (plain, odd or invisible) before a line break or the
+# end goes as a whole; elsewhere odd spaces become plain and invisible characters go. Handling
+# them together keeps the rule idempotent ("x\u00a0\n" must not become "x \n"), and the
+# lookbehind starts a trailing run only at its first character (no quadratic rescans).
+_SPACE_EDIT = re.compile(
+    rf"(?P<trailing>(?<![ \t{_ODD}{_HIDDEN}])[ \t{_ODD}{_HIDDEN}]+(?=\n|\Z))"
+    rf"|(?P<odd>[{_ODD}])|(?P<hidden>[{_HIDDEN}])"
+)
 
 
 @rule("R102", "odd-spaces", stage="repair", category="whitespace")
@@ -145,12 +150,8 @@ def odd_spaces(text: str) -> Iterator[Edit]:
     Zero-width spaces, word joiners and soft hyphens split words invisibly (``sum\\u00admit``), so
     they are removed; trailing spaces and tabs at line ends are removed too.
     """
-    for m in _ODD_SPACE.finditer(text):
-        yield Edit(m.start(), m.end(), " ")
-    for m in _INVISIBLE.finditer(text):
-        yield Edit(m.start(), m.end(), "")
-    for m in _TRAILING.finditer(text):
-        yield Edit(m.start(), m.end(), "")
+    for m in _SPACE_EDIT.finditer(text):
+        yield Edit(m.start(), m.end(), " " if m.lastgroup == "odd" else "")
 
 
 @hookimpl
