@@ -25,11 +25,38 @@ def looks_like_html(source: str, data: str) -> bool:
     return bool(_HTML_START.match(data[:4096]))
 
 
+# libxml2's HTML parser checks each attribute against all earlier ones on the same element:
+# time quadratic in their number (50,000 attributes on one tag take minutes). No real page has
+# thousands, so an element with more is refused before parsing.
+MAX_ATTRIBUTES = 10_000
+# An element with MAX_ATTRIBUTES attributes spans at least twice as many characters; only tags
+# followed by that many characters without a "<" are counted (rare, and each counted once).
+_LONG_TAG = re.compile(rf"<[A-Za-z][^\s/>]*(?=[^<]{{{2 * MAX_ATTRIBUTES}}})")
+_ATTRIBUTE = re.compile(r"""\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"<]*"|'[^'<]*'|[^\s"'<>]*))?""")
+
+
+def _overloaded_element(data: str) -> bool:
+    """True when some element has more than MAX_ATTRIBUTES attributes."""
+    for tag in _LONG_TAG.finditer(data):
+        pos, count = tag.end(), 0
+        while (attribute := _ATTRIBUTE.match(data, pos)) is not None:
+            count += 1
+            if count > MAX_ATTRIBUTES:
+                return True
+            pos = attribute.end()
+    return False
+
+
 @hookimpl
 def cleaner_load(source: str, data: str, kind: str | None, config: Config) -> Document | None:
     """Claim HTML input and extract the article text from it."""
     if kind == "text" or (kind is None and not looks_like_html(source, data)):
         return None
+    if _overloaded_element(data):
+        raise InputError(
+            source, f"HTML element with more than {MAX_ATTRIBUTES:,} attributes: pathological "
+            "markup, refused (parsing it takes time quadratic in their number)"
+        )
     from cleaner.html import extract_article  # lazy: trafilatura is slow to import
 
     try:
