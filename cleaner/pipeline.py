@@ -164,7 +164,7 @@ class Cleaner:
         """
         metadata: dict[str, Any] = {}
         if isinstance(data, bytes):
-            decoded = decode(data, source, max_bytes=self.config.max_bytes)
+            decoded = decode(data, source, max_bytes=self.config.max_bytes or None)  # 0: no limit
             text = decoded.text
             if decoded.detected:
                 metadata["encoding"] = decoded.encoding
