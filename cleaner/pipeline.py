@@ -203,11 +203,18 @@ class Cleaner:
     # -- stages ---------------------------------------------------------------------------
 
     def _run(self, rule: Rule, document: Document, *args: Any) -> Any:
-        """Call one rule, timing it and containing its failure."""
+        """Call one rule, timing it and containing its failure.
+
+        A result that is an iterator (most rules are generators) is drained here, inside the
+        guard, so an exception raised midway is timed, counted and honours ``strict`` too.
+        """
         stats = self.stats[rule.code]
         began = time.perf_counter()
         try:
-            return rule.check(*args)
+            result = rule.check(*args)
+            if isinstance(result, Iterator):
+                result = list(result)
+            return result
         except Exception as exc:
             stats.errors += 1
             if self.config.strict:
