@@ -11,19 +11,22 @@ Scraped corpora mix encodings. The order of decisions, each cheap and predictabl
 5. Valid UTF-8 is taken as is.
 6. Mostly valid UTF-8 with a few invalid bytes is corrupted UTF-8, not another encoding:
    refused, because guessing a legacy encoding would turn every correct character into mojibake.
-7. Western text (ASCII with isolated accented letters and typographic punctuation) that
+7. A ``<meta charset>`` declared in the first 4 KiB (web pages) is used when the bytes decode
+   under it (Latin-1 and ASCII labels mean Windows-1252, as in browsers).
+8. Western text (ASCII with isolated accented letters and typographic punctuation) that
    decodes as Windows-1252 is taken as Windows-1252, the WHATWG default for Latin-1 too;
    statistical detectors guess wrong (cp775, cp1250) on such short, mostly-ASCII samples.
-8. Anything else is decoded by charset-normalizer's guess, and the guess is reported; no
+9. Anything else is decoded by charset-normalizer's guess, and the guess is reported; no
    guess, or a guess that yields control characters, is refused.
 
-``Decoded.detected`` is True whenever the encoding was not UTF-8 (steps 3, 7 and 8, and a
+``Decoded.detected`` is True whenever the encoding was not UTF-8 (steps 3, 7 to 9, and a
 UTF-16/32 BOM), so callers can report it.
 """
 
 from __future__ import annotations
 
 import codecs
+import encodings
 import re
 from dataclasses import dataclass
 
@@ -121,6 +124,12 @@ def decode(data: bytes, source: str, *, max_bytes: int | None = None) -> Decoded
             f"invalid UTF-8: {invalid:,} invalid byte(s), the first 0x{data[first_error.start]:02x} "
             f"at offset {first_error.start}",
         )
+    declared = _declared_charset(data)
+    if declared is not None:
+        try:
+            return Decoded(data.decode(declared), declared, True)
+        except UnicodeDecodeError:
+            pass  # the declaration is wrong: fall back to the evidence of the bytes
     if _looks_western(data):
         return Decoded(data.decode("cp1252"), "cp1252", True)
     from charset_normalizer import from_bytes  # lazy: only needed for non-UTF-8 input
@@ -139,6 +148,32 @@ def decode(data: bytes, source: str, *, max_bytes: int | None = None) -> Decoded
     if _looks_binary(text):
         raise InputError(source, f"binary data, not text (best guess {best.encoding} yields control characters)")
     return Decoded(text, best.encoding, True)
+
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE
+)
+# WHATWG: these labels mean windows-1252 in web pages.
+_WINDOWS_1252_LABELS = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "ascii", "us-ascii",
+                        "iso_8859-1", "cp819", "ibm819", "windows-1252", "cp1252", "x-cp1252"}
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The Python codec for a ``<meta charset>`` declared in the first 4 KiB, if Python knows it.
+
+    A UTF-8 declaration is ignored here: the bytes were already found not to be UTF-8.
+    """
+    match = _META_CHARSET.search(data[:4096])
+    if match is None:
+        return None
+    label = match.group(1).decode("ascii").lower()
+    if label in _WINDOWS_1252_LABELS:
+        return "cp1252"
+    try:
+        name = encodings.normalize_encoding(codecs.lookup(label).name)  # as charset-normalizer names
+    except LookupError:
+        return None
+    return None if name.startswith(("utf_8", "utf_16", "utf_32")) else name
 
 
 def _decode_with_bom(body: bytes, encoding: str, source: str) -> Decoded:

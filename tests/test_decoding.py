@@ -162,3 +162,27 @@ def test_os_urandom_inputs_are_refused_or_decoded() -> None:
             decode(data, "u.bin")
         except InputError as exc:
             assert exc.source == "u.bin" and exc.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "codec", "expected"),
+    [
+        (JAPANESE, "Shift_JIS", "shift_jis", "shift_jis"),
+        (RUSSIAN, "windows-1251", "cp1251", "cp1251"),
+        (GREEK, "ISO-8859-7", "iso8859_7", "iso8859_7"),
+        (WESTERN, "iso-8859-1", "cp1252", "cp1252"),  # browsers read Latin-1 as Windows-1252
+    ],
+)
+def test_declared_meta_charset_of_a_page_is_used(text: str, label: str, codec: str, expected: str) -> None:
+    page = f'<html><head><meta charset="{label}"><title>t</title></head><body><p>{text}</p></body></html>'
+    decoded = decode(page.encode(codec), "p.html")
+    assert decoded == Decoded(page, expected, True)
+
+
+def test_http_equiv_charset_and_a_wrong_declaration() -> None:
+    page = ('<meta http-equiv="Content-Type" content="text/html; charset=koi8-r">' + RUSSIAN * 2)
+    assert decode(page.encode("koi8-r"), "p.html").encoding == "koi8_r"
+    lying = '<meta charset="ascii">' + WESTERN  # says ASCII, is Windows-1252: still right
+    assert decode(lying.encode("cp1252"), "p.html") == Decoded(lying, "cp1252", True)
+    wrong = '<meta charset="shift_jis">' + "Caf\u00e9 \u00e0 la cr\u00e8me br\u00fbl\u00e9e"
+    assert decode(wrong.encode("cp1252"), "p.html").text == wrong  # undecodable label ignored
