@@ -168,7 +168,7 @@ def test_real_text_with_noise_keeps_every_guarantee(any_cleaner: Cleaner, text: 
     check_idempotent(any_cleaner, doc)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=EXAMPLES, deadline=None)
 @given(st.text(max_size=200))
 def test_arbitrary_unicode_keeps_every_guarantee(text: str) -> None:
     cleaner = _TEXT_CLEANER

@@ -14,7 +14,7 @@ from cleaner.decoding import InputError
 from cleaner.document import Document
 from cleaner.pluginmanager import hookimpl
 
-_HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_HTML_START = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.I)
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
 
 
@@ -22,7 +22,15 @@ def looks_like_html(source: str, data: str) -> bool:
     """HTML by file name, or by a document that opens like a web page."""
     if source.lower().endswith(_HTML_SUFFIXES):
         return True
-    return bool(_HTML_START.match(data[:4096]))
+    # Leading comments are skipped by a loop: the former regex "(?:<!--.*?-->\s*)*" could
+    # split a run of comments in exponentially many ways before failing (30 comments: minutes).
+    head = data[:4096].lstrip()
+    while head.startswith("<!--"):
+        end = head.find("-->", 4)
+        if end == -1:
+            return False
+        head = head[end + 3 :].lstrip()
+    return bool(_HTML_START.match(head))
 
 
 # libxml2's HTML parser checks each attribute against all earlier ones on the same element:
