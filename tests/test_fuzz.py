@@ -137,5 +137,8 @@ def run_target(data: bytes, suffix: str) -> None:
 @example(b"\xef\xbb\xbf", ".html")
 @example(b"<html>\x00</html>", ".html")
 @example(b"<!DOCTYPE html [<!ENTITY a 'aaaa'>]><p>&a;&a;</p>", ".html")
+@example(b"<!---->" * 40 + b"plain text", ".txt")  # HTML sniffing backtracked exponentially
+@example(b"a" + b" " * 50_000 + b"b", ".txt")  # trailing-space regex was quadratic
+@example(b"&amp;" * 20_000, ".txt")  # character diff of a long repaired line was quadratic
 def test_cli_survives_any_input(data: bytes, suffix: str) -> None:
     run_target(data, suffix)

@@ -154,6 +154,7 @@ SETTINGS = settings(max_examples=EXAMPLES, deadline=None,
 @example("A\n  Share this article\nB")
 @example("Share this article\r\nBody text here.\r\n")
 @example("café\u200b\u00a0 \nok")
+@example("\xa0 \x94Ä")  # ftfy saw mojibake only once R102 had made the no-break space plain
 def test_generated_text_keeps_every_guarantee(any_cleaner: Cleaner, text: str) -> None:
     doc = any_cleaner.clean(text)
     check_invariants(doc)
