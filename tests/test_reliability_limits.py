@@ -95,3 +95,47 @@ def test_two_megabyte_documents_are_handled_in_bounded_time(shape: str) -> None:
     status, result = run_bounded(_clean_size, data, timeout=20.0)
     assert status == "ok", result
     assert result > MB
+
+
+def _main_capped(args: list[str], extra_memory: int) -> int:
+    """``main(args)`` with the address space capped at its current size plus ``extra_memory``."""
+    import resource
+
+    with open("/proc/self/status", encoding="ascii") as fh:
+        vm = next(int(line.split()[1]) * 1024 for line in fh if line.startswith("VmSize:"))
+    resource.setrlimit(resource.RLIMIT_AS, (vm + extra_memory, vm + extra_memory))
+    return main(args)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="cleaner/inputs.py read_inputs reads the whole file before --max-bytes is checked "
+    "(in decode): a 3 GB file is loaded into memory only to be refused (corpus-runner owner: "
+    "stat the size first)",
+)
+def test_huge_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as fh:  # sparse: costs no disk
+        fh.truncate(3 * 1024**3)
+    args = ["check", str(huge), "--max-bytes", str(MB), "-q", "-p", "no:typos", "--isolated"]
+    status, result = run_bounded(_main_capped, args, 512 * MB, timeout=20.0)
+    assert (status, result) == ("ok", 2)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="cleaner/inputs.py decompresses .gz inputs whole with gzip.decompress before "
+    "--max-bytes is checked: a 600 KB gzip bomb expands to 600 MB in memory (corpus-runner "
+    "owner: decompress in bounded chunks up to max_bytes)",
+)
+def test_gzip_bomb_is_refused_without_expanding_it(tmp_path: Path) -> None:
+    import zlib
+
+    packer = zlib.compressobj(1, zlib.DEFLATED, 31)  # wbits 31: gzip container
+    chunk = b"a" * (1 << 20)
+    bomb = b"".join(packer.compress(chunk) for _ in range(600)) + packer.flush()
+    path = tmp_path / "bomb.txt.gz"
+    path.write_bytes(bomb)
+    args = ["check", str(path), "--max-bytes", str(MB), "-q", "-p", "no:typos", "--isolated"]
+    status, result = run_bounded(_main_capped, args, 300 * MB, timeout=20.0)
+    assert (status, result) == ("ok", 2)
