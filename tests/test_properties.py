@@ -208,3 +208,20 @@ def test_bbc_sample_keeps_every_guarantee(any_cleaner: Cleaner) -> None:
         doc = any_cleaner.clean(path.read_bytes(), source=str(path))
         check_invariants(doc)
         check_idempotent(any_cleaner, doc)
+
+
+WCXB = ROOT.parent / "shared" / "corpus" / "wcxb-dev" / "html"
+
+
+@pytest.mark.skipif(not WCXB.is_dir(), reason="shared WCXB pages not present")
+def test_wcxb_pages_keep_every_guarantee(any_cleaner: Cleaner) -> None:
+    import gzip
+
+    step = int(os.environ.get("CLEANER_WCXB_STEP", "50"))
+    paths = sorted(WCXB.glob("*.html.gz"))[::step]
+    assert paths
+    for path in paths:
+        doc = any_cleaner.clean(gzip.decompress(path.read_bytes()), source=path.name[:-3])
+        assert doc.format == "html"
+        check_invariants(doc)
+        check_idempotent(any_cleaner, doc)
