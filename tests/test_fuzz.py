@@ -75,9 +75,21 @@ encoded_text = st.builds(
 )
 
 
+def _real_pages(count: int = 12) -> list[bytes]:
+    """A few real pages from the shared WCXB set, when present (never copied into the project)."""
+    folder = SEED.parent.parent.parent / "shared" / "corpus" / "wcxb-dev" / "html"
+    paths = sorted(folder.glob("*.html.gz"))
+    return [gzip.decompress(p.read_bytes()) for p in paths[:: max(1, len(paths) // count)]][:count]
+
+
+REAL_PAGES = _real_pages()
+
+
 @st.composite
-def mutated_seed(draw: st.DrawFn) -> bytes:
-    data = bytearray(SEED_BYTES[: draw(st.integers(0, len(SEED_BYTES)))])
+def mutated(draw: st.DrawFn, bases: list[bytes]) -> bytes:
+    """A real input cut short and with a few bytes inserted or overwritten."""
+    base = draw(st.sampled_from(bases))
+    data = bytearray(base[: draw(st.integers(0, len(base)))])
     for _ in range(draw(st.integers(0, 8))):
         pos = draw(st.integers(0, len(data)))
         chunk = draw(st.binary(min_size=1, max_size=4))
@@ -92,7 +104,8 @@ inputs = st.one_of(
     st.binary(max_size=2000),
     encoded_text,
     html_pages.map(lambda page: page.encode("utf-8", "surrogatepass")),
-    mutated_seed(),
+    mutated([SEED_BYTES]),
+    *([mutated(REAL_PAGES)] if REAL_PAGES else []),
 )
 suffixes = st.sampled_from([".txt", ".html", ".md", ".txt.gz", ".htm"])
 
