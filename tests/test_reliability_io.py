@@ -245,3 +245,24 @@ def test_corrupt_gzip_body_is_an_error_for_that_input_only(
     assert status == 2
     assert out == "First story.\n\nLast story.\n"
     assert f"cleaner: error: {tmp_path / 'b.txt.gz'}: cannot read" in err
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="cleaner/runner.py writes -o DIR/<basename> for file arguments: two inputs with the "
+    "same name from different folders write the same output file, and the first is silently "
+    "lost (corpus-runner owner: refuse or disambiguate the collision)",
+)
+def test_output_dir_never_overwrites_one_input_with_another(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text(f"Story from {folder}.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    status = main(["clean", str(tmp_path / "a" / "story.txt"), str(tmp_path / "b" / "story.txt"),
+                   "-o", str(out), "-q", "-p", "no:typos", "--isolated"])
+    capsys.readouterr()
+    texts = sorted(p.read_text(encoding="utf-8") for p in out.rglob("*.txt"))
+    # Either both documents are written, or the run reports the collision as an error.
+    assert texts == ["Story from a.\n", "Story from b.\n"] or status == 2
