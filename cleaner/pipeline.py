@@ -197,8 +197,23 @@ class Cleaner:
         removed_spans = self._remove(document)
         self._flag(document, removed_spans)
         self._render(document, removed_spans)
-        self.pm.hook.cleaner_document_done(document=document, config=self.config)
+        self._document_done(document)
         return document
+
+    def _document_done(self, document: Document) -> None:
+        """Call each observer in turn; one that raises is recorded on the document, like a rule."""
+        for impl in self.pm.hook.cleaner_document_done.get_hookimpls():
+            plugin = short_name(self.pm.get_name(impl.plugin) or "?")
+            kwargs = {"document": document, "config": self.config}
+            try:
+                impl.function(**{a: kwargs[a] for a in impl.argnames})
+            except Exception as exc:
+                message = f"{type(exc).__name__}: {exc}"
+                if self.config.strict:
+                    raise RuleFailed(
+                        f"{document.source}: plugin {plugin} raised in cleaner_document_done: {message}"
+                    ) from exc
+                document.errors.append(RuleError(plugin, "cleaner_document_done", "done", message))
 
     # -- stages ---------------------------------------------------------------------------
 

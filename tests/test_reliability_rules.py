@@ -101,3 +101,24 @@ def test_loader_errors_are_input_errors_in_the_library(broken_module: str) -> No
     cleaner = Cleaner(plugins=[__import__(broken_module)], disable_plugins=("typos",))
     with pytest.raises(InputError, match="^x: cannot load: ZeroDivisionError: loader exploded$"):
         cleaner.clean("EXPLODE", source="x")
+
+
+class _BrokenObserver:
+    __name__ = "observer"
+
+    @hookimpl
+    def cleaner_document_done(self, document: object, config: object) -> None:
+        raise OSError("statistics disk full")
+
+
+def test_a_raising_observer_is_recorded_and_the_document_kept() -> None:
+    cleaner = Cleaner(plugins=[_BrokenObserver()], disable_plugins=("typos",))
+    doc = cleaner.clean("Headline\n\nStory.", source="d.txt")
+    assert doc.text == "Headline\n\nStory."
+    assert [e.to_dict() for e in doc.errors] == [{
+        "plugin": "observer", "rule": "cleaner_document_done", "stage": "done",
+        "error": "OSError: statistics disk full",
+    }]
+    strict = Cleaner(plugins=[_BrokenObserver()], disable_plugins=("typos",), strict=True)
+    with pytest.raises(RuleFailed, match="^d.txt: plugin observer raised in cleaner_document_done"):
+        strict.clean("Story.", source="d.txt")
