@@ -58,7 +58,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\x1f\x8b", "gzip-compressed data"),
-    (b"%PDF-", "a PDF document"),
+    (b"%PDF-1.", "a PDF document"),
+    (b"%PDF-2.", "a PDF document"),
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF87a", "a GIF image"),
@@ -66,7 +67,7 @@ _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"PK\x03\x04", "a ZIP archive (or DOCX/XLSX/EPUB)"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an OLE document (DOC/XLS)"),
     (b"\x7fELF", "an ELF executable"),
-    (b"BZh", "bzip2-compressed data"),
+    *((b"BZh" + bytes([level]) + b"1AY&SY", "bzip2-compressed data") for level in b"123456789"),
     (b"\xfd7zXZ\x00", "xz-compressed data"),
     (b"\x28\xb5\x2f\xfd", "zstd-compressed data"),
     (b"7z\xbc\xaf\x27\x1c", "a 7z archive"),
@@ -77,8 +78,13 @@ _SAMPLE = 8192
 _CP1252_UNDEFINED = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
 # Four or more non-ASCII bytes in a row: a word of Cyrillic, Greek, CJK..., not Western text.
 _HIGH_RUN = re.compile(rb"[\x80-\xff]{4,}")
-_ASCII = bytes(range(128))
-_ASCII_LETTERS = bytes(range(0x41, 0x5B)) + bytes(range(0x61, 0x7B))
+# Two or three non-ASCII bytes with no ASCII letter on either side: in Western text accented
+# letters sit inside words, alone ("à") or beside punctuation; short words of them are another
+# script. Punctuation and symbols (quotes, dashes, €, no-break space...) do not count.
+_LONE_HIGH_RUN = re.compile(rb"(?<![A-Za-z])[\x80-\xff]{2,3}(?![A-Za-z])")
+_CP1252_NON_LETTERS = bytes(
+    b for b in range(0x80, 0x100) if not bytes([b]).decode("cp1252", "replace").isalpha()
+)
 _ESCAPED = re.compile("[\udc80-\udcff]")  # bytes surrogateescape could not decode
 
 
@@ -217,13 +223,12 @@ def _utf8_census(data: bytes) -> tuple[int, int]:
 
 
 def _looks_western(data: bytes) -> bool:
-    """Mostly ASCII, accented letters one or two at a time, and valid in Windows-1252."""
+    """Accented letters within ASCII words, valid in Windows-1252: Western European text."""
     if _CP1252_UNDEFINED.search(data) or _HIGH_RUN.search(data):
         return False
-    high = len(data.translate(None, _ASCII))
-    letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
-    if high > max(2, letters * 0.5):
-        return False
+    for run in _LONE_HIGH_RUN.findall(data):
+        if run.translate(None, _CP1252_NON_LETTERS):
+            return False  # a short word of letters outside ASCII: Cyrillic, Greek, ...
     return not _looks_binary(data.decode("cp1252"))
 
 

@@ -8,6 +8,8 @@ import os
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner.decoding import Decoded, InputError, decode
 
@@ -186,3 +188,68 @@ def test_http_equiv_charset_and_a_wrong_declaration() -> None:
     assert decode(lying.encode("cp1252"), "p.html") == Decoded(lying, "cp1252", True)
     wrong = '<meta charset="shift_jis">' + "Caf\u00e9 \u00e0 la cr\u00e8me br\u00fbl\u00e9e"
     assert decode(wrong.encode("cp1252"), "p.html").text == wrong  # undecodable label ignored
+
+
+def test_bzip2_and_text_that_merely_starts_like_it() -> None:
+    import bz2
+
+    data = bz2.compress(b"hello " * 100)
+    with pytest.raises(InputError, match=r"binary data \((bzip2-compressed data|NUL bytes)\)"):
+        decode(data, "x.bz2")
+    with pytest.raises(InputError, match=r"binary data \(bzip2-compressed data\)"):
+        decode(data.replace(b"\x00", b"\x01"), "x.bz2")  # no NUL: the signature decides
+    assert decode(b"BZh is not a header", "t.txt").text == "BZh is not a header"
+    assert decode(b"%PDF- format notes", "t.txt").text == "%PDF- format notes"
+
+
+utf8_text = st.text(
+    alphabet=st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=300
+).filter(lambda t: not t.startswith("\ufeff"))
+
+
+@settings(max_examples=int(os.environ.get("CLEANER_PROPERTY_EXAMPLES", "300")), deadline=None)
+@given(utf8_text)
+def test_any_utf8_text_decodes_to_itself(text: str) -> None:
+    assert decode(text.encode("utf-8"), "u.txt") == Decoded(text, "utf-8", False)
+
+
+@settings(max_examples=200, deadline=None)
+@given(utf8_text, st.sampled_from(["utf-16", "utf-32"]))
+def test_any_text_with_a_utf16_or_utf32_bom_decodes_to_itself(text: str, codec: str) -> None:
+    try:
+        decoded = decode(text.encode(codec), "u.txt")
+    except InputError as exc:  # only text that is mostly control characters may be refused
+        assert "binary data" in exc.reason
+        assert sum(ch < " " and ch not in "\t\n\r\f" for ch in text[:4096]) > 0.05 * len(text[:4096])
+        return
+    assert decoded.text == text
+
+
+western_word = st.builds(
+    lambda head, accent, tail: head + accent + tail,
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=1, max_size=6),
+    st.sampled_from(["", "", "é", "è", "ü", "ö", "ß", "ñ", "ç", "à", "ø", "å", "’", "”", "€", "–"]),
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyz", max_size=6),
+)
+western_text = st.lists(western_word, min_size=1, max_size=40).map(" ".join)
+
+
+@settings(max_examples=int(os.environ.get("CLEANER_PROPERTY_EXAMPLES", "300")), deadline=None)
+@given(western_text)
+def test_western_text_in_cp1252_decodes_to_itself(text: str) -> None:
+    data = text.encode("cp1252")
+    decoded = decode(data, "w.txt")
+    assert decoded.text == text
+    assert decoded.detected == (data != text.encode("utf-8"))
+
+
+@settings(max_examples=int(os.environ.get("CLEANER_PROPERTY_EXAMPLES", "300")), deadline=None)
+@given(st.binary(max_size=500))
+def test_any_bytes_decode_or_are_refused_with_a_reason(data: bytes) -> None:
+    try:
+        decoded = decode(data, "b.bin")
+    except InputError as exc:
+        assert exc.source == "b.bin" and exc.reason
+        return
+    assert isinstance(decoded.text, str)
+    assert not any("\ud800" <= ch <= "\udfff" for ch in decoded.text)
