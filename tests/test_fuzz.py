@@ -22,11 +22,11 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from test_properties import SEED, check_idempotent, check_invariants
 
 from cleaner import Cleaner
 from cleaner.cli import main
 from cleaner.decoding import InputError
-from tests.test_properties import SEED, check_idempotent, check_invariants
 
 EXAMPLES = int(os.environ.get("CLEANER_FUZZ_EXAMPLES", "60"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None,

@@ -14,10 +14,10 @@ import traceback
 from typing import Any
 
 import pytest
+from conftest import run_bounded
 
 from cleaner import Cleaner
 from cleaner.rules import Block, FlagInput, Rule
-from tests.conftest import run_bounded
 
 BOUND = 10.0
 N = 100_000

@@ -10,11 +10,11 @@ import resource
 from pathlib import Path
 
 import pytest
+from conftest import run_bounded
 
 from cleaner import Cleaner
 from cleaner.decoding import InputError
 from cleaner.plugins.loaders import MAX_ATTRIBUTES
-from tests.conftest import run_bounded
 
 BOUND = 10.0
 EXTRA_MEMORY = 1 << 30  # the child may grow by 1 GiB at most

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import run_bounded
 
 from cleaner import Cleaner
 from cleaner.cli import main
 from cleaner.config import DEFAULT_MAX_BYTES
 from cleaner.decoding import InputError
-from tests.conftest import run_bounded
 
 MB = 1_000_000
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_b03457842792d85a.txt"
