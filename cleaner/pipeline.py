@@ -263,14 +263,10 @@ class Cleaner:
                 errors_before = len(document.errors)
                 produced = self._run(rule, document, text)
                 if produced is None:
-                    failed.update([rule.code] if len(document.errors) > errors_before else [])
+                    if len(document.errors) > errors_before:  # it raised (already recorded)
+                        failed.add(rule.code)
                     continue
-                try:
-                    edits = list(produced)
-                except Exception as exc:  # a generator that raises midway
-                    document.errors.append(RuleError(rule.plugin, rule.id, "repair", repr(exc)))
-                    failed.add(rule.code)
-                    continue
+                edits = list(produced)  # _run has drained a generator already
                 if not edits:
                     continue
                 spans = {
