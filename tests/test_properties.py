@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from cleaner import Cleaner
 from cleaner.document import Document
+from cleaner.plugins.loaders import looks_like_html
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_b03457842792d85a.txt"
@@ -87,7 +88,13 @@ def check_invariants(doc: Document) -> None:
 
 
 def check_idempotent(cleaner: Cleaner, doc: Document) -> None:
-    again = cleaner.clean(doc.text, source="again", kind="text")
+    """``clean(clean(x).text).text == clean(x).text``.
+
+    The one exception is output that itself opens like a web page (``&lt;html&gt;`` unescaped
+    by R101 to ``<html>``): auto-detection would read it as HTML, so it is re-cleaned as text.
+    """
+    kind = "text" if looks_like_html("again", doc.text) else None
+    again = cleaner.clean(doc.text, source="again", kind=kind)
     assert again.text == doc.text, "cleaning the output again changed it"
 
 
