@@ -24,6 +24,7 @@ from cleaner.textmap import Edit
 
 _LINE = re.compile(r"[^\n]+")
 _BLANK_RUN = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+_REPAIR_ROUNDS = 4  # repair rounds until nothing changes (see Cleaner._repair)
 
 
 class RuleFailed(RuntimeError):
@@ -172,7 +173,7 @@ class Cleaner:
         """
         metadata: dict[str, Any] = {}
         if isinstance(data, bytes):
-            decoded = decode(data, source, max_bytes=self.config.max_bytes)
+            decoded = decode(data, source, max_bytes=self.config.max_bytes or None)  # 0: no limit
             text = decoded.text
             if decoded.detected:
                 metadata["encoding"] = decoded.encoding
@@ -205,25 +206,23 @@ class Cleaner:
         removed_spans = self._remove(document)
         self._flag(document, removed_spans)
         self._render(document, removed_spans)
-        self._notify_done(document)
+        self._document_done(document)
         return document
 
-    def _notify_done(self, document: Document) -> None:
-        """Tell observers; one that raises is recorded on the document like a failing rule."""
+    def _document_done(self, document: Document) -> None:
+        """Call each observer in turn; one that raises is recorded on the document, like a rule."""
         for impl in self.pm.hook.cleaner_document_done.get_hookimpls():
+            plugin = short_name(self.pm.get_name(impl.plugin) or "?")
             kwargs = {"document": document, "config": self.config}
             try:
                 impl.function(**{a: kwargs[a] for a in impl.argnames})
             except Exception as exc:
-                plugin = self.pm.get_name(impl.plugin) or "?"
+                message = f"{type(exc).__name__}: {exc}"
                 if self.config.strict:
                     raise RuleFailed(
-                        f"{document.source}: plugin {plugin} raised in cleaner_document_done: "
-                        f"{type(exc).__name__}: {exc}"
+                        f"{document.source}: plugin {plugin} raised in cleaner_document_done: {message}"
                     ) from exc
-                document.errors.append(
-                    RuleError(plugin, "cleaner_document_done", "done", f"{type(exc).__name__}: {exc}")
-                )
+                document.errors.append(RuleError(plugin, "cleaner_document_done", "done", message))
 
     # -- stages ---------------------------------------------------------------------------
 
@@ -259,29 +258,44 @@ class Cleaner:
             stats.seconds += time.perf_counter() - began
 
     def _repair(self, document: Document) -> None:
+        """Run the repair rules in order, again while they still change something.
+
+        One repair can expose another (a no-break space made plain lets ftfy see mojibake it
+        left alone beside it), so rounds repeat until nothing changes, at most
+        ``_REPAIR_ROUNDS`` times: that makes cleaning idempotent. A rule that failed is not
+        run again on the same document.
+        """
         assert document.textmap is not None
         text = document.repaired
-        for rule in self._by_stage["repair"]:
-            produced = self._run(rule, document, text)
-            if produced is None:
-                continue
-            try:
-                edits = list(produced)
-            except Exception as exc:  # a generator that raises midway
-                document.errors.append(RuleError(rule.plugin, rule.id, "repair", repr(exc)))
-                continue
-            if not edits:
-                continue
-            spans = {
-                (e.start, e.end): document.textmap.span_to_original(e.start, e.end) for e in edits
-            }
-            text, applied = document.textmap.apply(text, edits)
-            self.stats[rule.code].hits += len(applied)
-            for e in applied:
-                a, b = spans[(e.start, e.end)]
-                document.repairs.append(
-                    Repair(a, b, document.original[a:b], e.replacement, rule.code)
-                )
+        failed: set[str] = set()
+        for _ in range(_REPAIR_ROUNDS):
+            changed = False
+            for rule in self._by_stage["repair"]:
+                if rule.code in failed:
+                    continue
+                errors_before = len(document.errors)
+                produced = self._run(rule, document, text)
+                if produced is None:
+                    if len(document.errors) > errors_before:  # it raised (already recorded)
+                        failed.add(rule.code)
+                    continue
+                edits = list(produced)  # _run has drained a generator already
+                if not edits:
+                    continue
+                spans = {
+                    (e.start, e.end): document.textmap.span_to_original(e.start, e.end)
+                    for e in edits
+                }
+                text, applied = document.textmap.apply(text, edits)
+                self.stats[rule.code].hits += len(applied)
+                changed = changed or bool(applied)
+                for e in applied:
+                    a, b = spans[(e.start, e.end)]
+                    document.repairs.append(
+                        Repair(a, b, document.original[a:b], e.replacement, rule.code)
+                    )
+            if not changed:
+                break
         document.repaired = text
 
     def _remove(self, document: Document) -> list[tuple[int, int]]:
@@ -380,7 +394,9 @@ class Cleaner:
     def _render(self, document: Document, removed_spans: list[tuple[int, int]]) -> None:
         """The clean text: repaired text without removed blocks, plus accepted corrections."""
         text = document.repaired
-        cuts = [Edit(s, _line_end(text, e), "") for s, e in removed_spans]
+        # A removed block goes with its whole line: from the line's start (its indentation
+        # would otherwise be glued to the next kept line) through its line break.
+        cuts = [Edit(_line_start(text, s), _line_end(text, e), "") for s, e in removed_spans]
         cuts += [Edit(c.start, c.end, c.replacement) for c in document.corrections]
         pieces, cursor = [], 0
         for edit in sorted(cuts, key=lambda e: e.start):
@@ -392,6 +408,11 @@ class Cleaner:
         pieces.append(text[cursor:])
         out = _BLANK_RUN.sub("\n\n", "".join(pieces))
         document.text = out.strip()
+
+
+def _line_start(text: str, pos: int) -> int:
+    """Start of the line holding ``pos``."""
+    return text.rfind("\n", 0, pos) + 1
 
 
 def _line_end(text: str, pos: int) -> int:

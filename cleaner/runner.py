@@ -100,7 +100,7 @@ def run(
     bar = progress.Progress(bool(show) and not small, total)
 
     def work() -> Iterator[tuple[list[InputItem], list[Any]]]:
-        for batch in batched(items, item_size, max_docs=batch_docs):
+        for batch in batched(map(writer.claim, items), item_size, max_docs=batch_docs):
             tasks = [parallel.to_task(i, writer.write_spec(i) if local_io else None)
                      for i in batch if not i.failed]
             yield batch, tasks
@@ -223,8 +223,27 @@ class _Writer:
         self.errors = 0
         self.flagged = 0
         self._records: _RecordSink | None = None
+        self._targets: set[int] = set()
 
     # -- one result ---------------------------------------------------------------------------
+
+    def claim(self, item: InputItem) -> InputItem:
+        """The item, or an error item when its output file is already another input's.
+
+        Two inputs with the same name from different folders (``a/x.txt b/x.txt -o out``) would
+        write the same file and silently lose one document; the second is refused instead.
+        Only a 8-byte hash per written file is kept, so memory stays small on big corpora.
+        """
+        if item.failed or self.output_dir is None or self.command != "clean" or item.is_record:
+            return item
+        target = str(self.output_dir / output_name(item.relative or Path(item.source).name))
+        key = hash(target)
+        if key in self._targets:
+            return replace(item, data=None, path=None,
+                           error=f"output {target} is already written for another input "
+                                 "(same name in another folder); pass the folders instead")
+        self._targets.add(key)
+        return item
 
     def write_spec(self, item: InputItem) -> Any:
         """Where a worker should write this item's output file itself, if anywhere."""

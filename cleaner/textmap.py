@@ -102,7 +102,9 @@ class TextMap:
         for edit in applied:
             emit_copy(cursor, edit.start)
             orig_a = self.to_original(edit.start, side="start")
-            orig_b = self.to_original(edit.end, side="end") if edit.end > edit.start else orig_a
+            # For an insertion too: inside a replacement it stands for the whole replaced run,
+            # so the map stays monotonic (an empty range there would end before its neighbours).
+            orig_b = self.to_original(edit.end, side="end")
             pieces.append(edit.replacement)
             n = len(edit.replacement)
             new_segments.append((out_len, out_len + n, orig_a, max(orig_a, orig_b), False))

@@ -74,14 +74,14 @@ def test_bad_inputs_are_one_line_errors_and_the_rest_is_processed(tmp_path: Path
     binary = tmp_path / "image.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     bad_utf8 = tmp_path / "bad.txt"
-    bad_utf8.write_bytes("Caf\u00e9 ".encode() + b"\xff\xfe broken")
+    bad_utf8.write_bytes("Café crème brûlée, déjà vu. ".encode() + b"\xff broken")
     missing = tmp_path / "missing.txt"
     result = run_cli("clean", str(binary), str(bad_utf8), str(missing), str(good))
     assert result.returncode == 2
     assert result.stdout == "The council met on Monday.\n"
     assert result.stderr.splitlines() == [
         f"cleaner: error: {binary}: binary data (NUL bytes), not text",
-        f"cleaner: error: {bad_utf8}: invalid UTF-8: byte 0xff at offset 6",
+        f"cleaner: error: {bad_utf8}: invalid UTF-8: 1 invalid byte(s), the first 0xff at offset 34",
         f"cleaner: error: {missing}: no such file or directory",
     ]
 

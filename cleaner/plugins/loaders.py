@@ -14,7 +14,7 @@ from cleaner.decoding import InputError
 from cleaner.document import Document
 from cleaner.pluginmanager import hookimpl
 
-_HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_HTML_START = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.I)
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
 
 
@@ -22,7 +22,37 @@ def looks_like_html(source: str, data: str) -> bool:
     """HTML by file name, or by a document that opens like a web page."""
     if source.lower().endswith(_HTML_SUFFIXES):
         return True
-    return bool(_HTML_START.match(data[:4096]))
+    # Leading comments are skipped by a loop: the former regex "(?:<!--.*?-->\s*)*" could
+    # split a run of comments in exponentially many ways before failing (30 comments: minutes).
+    head = data[:4096].lstrip()
+    while head.startswith("<!--"):
+        end = head.find("-->", 4)
+        if end == -1:
+            return False
+        head = head[end + 3 :].lstrip()
+    return bool(_HTML_START.match(head))
+
+
+# libxml2's HTML parser checks each attribute against all earlier ones on the same element:
+# time quadratic in their number (50,000 attributes on one tag take minutes). No real page has
+# thousands, so an element with more is refused before parsing.
+MAX_ATTRIBUTES = 10_000
+# An element with MAX_ATTRIBUTES attributes spans at least twice as many characters; only tags
+# followed by that many characters without a "<" are counted (rare, and each counted once).
+_LONG_TAG = re.compile(rf"<[A-Za-z][^\s/>]*(?=[^<]{{{2 * MAX_ATTRIBUTES}}})")
+_ATTRIBUTE = re.compile(r"""\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"<]*"|'[^'<]*'|[^\s"'<>]*))?""")
+
+
+def _overloaded_element(data: str) -> bool:
+    """True when some element has more than MAX_ATTRIBUTES attributes."""
+    for tag in _LONG_TAG.finditer(data):
+        pos, count = tag.end(), 0
+        while (attribute := _ATTRIBUTE.match(data, pos)) is not None:
+            count += 1
+            if count > MAX_ATTRIBUTES:
+                return True
+            pos = attribute.end()
+    return False
 
 
 @hookimpl
@@ -30,6 +60,11 @@ def cleaner_load(source: str, data: str, kind: str | None, config: Config) -> Do
     """Claim HTML input and extract the article text from it."""
     if kind == "text" or (kind is None and not looks_like_html(source, data)):
         return None
+    if _overloaded_element(data):
+        raise InputError(
+            source, f"HTML element with more than {MAX_ATTRIBUTES:,} attributes: pathological "
+            "markup, refused (parsing it takes time quadratic in their number)"
+        )
     from cleaner.html import extract_article  # lazy: trafilatura is slow to import
 
     try:

@@ -124,11 +124,62 @@ def diff_edits(old: str, new: str, offset: int = 0) -> Iterator[Edit]:
 
     >>> [(e.start, e.end, e.replacement) for e in diff_edits("cafÃ©", "café")]
     [(3, 5, 'é')]
+
+    Character diffs cost time quadratic in length, so past a budget the changed middle is
+    diffed token by token (when the tokens still pair up one to one) or replaced as one edit:
+    coarser spans, still exact, and never a hang on a 100,000-character line.
     """
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "equal":
-            yield Edit(offset + i1, offset + i2, new[j1:j2])
+    prefix = _common_prefix(old, new)
+    suffix = _common_prefix(old[prefix:][::-1], new[prefix:][::-1])
+    pending: Edit | None = None
+    for edit in _diff_middle(old[prefix : len(old) - suffix], new[prefix : len(new) - suffix],
+                             offset + prefix, by_tokens=True):
+        if pending is not None and edit.start == pending.end:
+            # Touching edits (from neighbouring tokens) become one: TextMap.apply would skip
+            # an edit that starts where an insertion stands.
+            pending = Edit(pending.start, edit.end, pending.replacement + edit.replacement)
+            continue
+        if pending is not None:
+            yield pending
+        pending = edit
+    if pending is not None:
+        yield pending
+
+
+_DIFF_BUDGET = 4_000_000  # len(old) * len(new) for a character diff (about 0.15 s)
+_TOKEN = re.compile(r"\s+|\S+")
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = min(len(a), len(b))
+    lo, hi = 0, n  # largest k with a[:k] == b[:k], by bisection on slices (C speed)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _diff_middle(old: str, new: str, offset: int, *, by_tokens: bool) -> Iterator[Edit]:
+    if old == new:
+        return
+    if len(old) * len(new) <= _DIFF_BUDGET:
+        matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag != "equal":
+                yield Edit(offset + i1, offset + i2, new[j1:j2])
+        return
+    if by_tokens:
+        old_tokens, new_tokens = _TOKEN.findall(old), _TOKEN.findall(new)
+        if len(old_tokens) == len(new_tokens) > 1:
+            pos = offset
+            for a, b in zip(old_tokens, new_tokens):
+                yield from _diff_middle(a, b, pos, by_tokens=False)
+                pos += len(a)
+            return
+    yield Edit(offset, offset + len(old), new)
 
 
 @rule("R101", "unicode-repair", stage="repair", category="encoding")
@@ -153,9 +204,16 @@ def unicode_repair(text: str) -> Iterator[Edit]:
         pos += len(line)
 
 
-_ODD_SPACE = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")  # not ZWJ/ZWNJ: scripts need them
-_TRAILING = re.compile(r"[ \t]+(?=\n|\Z)")
+_ODD = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_HIDDEN = "\u200b\u2060\ufeff\u00ad"  # not ZWJ/ZWNJ: scripts need them
+# One pass, leftmost first: a run of spaces (plain, odd or invisible) before a line break or the
+# end goes as a whole; elsewhere odd spaces become plain and invisible characters go. Handling
+# them together keeps the rule idempotent ("x\u00a0\n" must not become "x \n"), and the
+# lookbehind starts a trailing run only at its first character (no quadratic rescans).
+_SPACE_EDIT = re.compile(
+    rf"(?P<trailing>(?<![ \t{_ODD}{_HIDDEN}])[ \t{_ODD}{_HIDDEN}]+(?=\n|\Z))"
+    rf"|(?P<odd>[{_ODD}])|(?P<hidden>[{_HIDDEN}])"
+)
 
 
 @rule("R102", "odd-spaces", stage="repair", category="whitespace")
@@ -165,12 +223,8 @@ def odd_spaces(text: str) -> Iterator[Edit]:
     Zero-width spaces, word joiners and soft hyphens split words invisibly (``sum\\u00admit``), so
     they are removed; trailing spaces and tabs at line ends are removed too.
     """
-    for m in _ODD_SPACE.finditer(text):
-        yield Edit(m.start(), m.end(), " ")
-    for m in _INVISIBLE.finditer(text):
-        yield Edit(m.start(), m.end(), "")
-    for m in _TRAILING.finditer(text):
-        yield Edit(m.start(), m.end(), "")
+    for m in _SPACE_EDIT.finditer(text):
+        yield Edit(m.start(), m.end(), " " if m.lastgroup == "odd" else "")
 
 
 @hookimpl
