@@ -70,6 +70,7 @@ class InputOptions:
     text_field: str | None = None
     html_field: str | None = None
     id_field: str | None = None
+    max_bytes: int | None = None  # refuse larger inputs before reading them (Config.max_bytes)
 
 
 def is_jsonl(path: str, options: InputOptions | None = None) -> bool:
@@ -163,7 +164,12 @@ def read_inputs(
             if options.jsonl:
                 yield from read_jsonl(stream, "-", "stdin.jsonl", options)
             else:
-                yield InputItem("<stdin>", stream.read(), relative="stdin", site="<stdin>")
+                try:
+                    data = read_stream(stream, options.max_bytes)
+                except ReadError as exc:
+                    yield InputItem("<stdin>", None, exc.reason)
+                else:
+                    yield InputItem("<stdin>", data, relative="stdin", site="<stdin>")
             continue
         if is_jsonl(path, options):
             try:
@@ -183,7 +189,7 @@ def read_inputs(
             yield InputItem(path, None, relative=name, site=_site_of_file(path), path=path, size=size)
             continue
         try:
-            data = read_file(path)
+            data = read_file(path, options.max_bytes)
         except ReadError as exc:
             yield InputItem(path, None, str(exc.reason))
         else:
@@ -198,14 +204,41 @@ class ReadError(OSError):
         self.reason = reason
 
 
-def read_file(path: str) -> bytes:
-    """A file's bytes, gunzipped when its name ends in ``.gz``; :class:`ReadError` otherwise."""
+def read_file(path: str, limit: int | None = None) -> bytes:
+    """A file's bytes, gunzipped when its name ends in ``.gz``; :class:`ReadError` otherwise.
+
+    With a ``limit`` (``--max-bytes``) a larger file is refused before it is read, and a
+    gzip file is decompressed only up to the limit, so neither a 3 GB file nor a gzip bomb is
+    ever held in memory.
+    """
     try:
-        data = Path(path).read_bytes()
         if path.lower().endswith(".gz"):
-            data = gzip.decompress(data)
+            with gzip.open(path, "rb") as fh:
+                data = fh.read(limit + 1) if limit else fh.read()
+            if limit and len(data) > limit:
+                raise ReadError(over_limit("decompressed input is", None, limit))
+            return data
+        if limit:
+            size = os.stat(path).st_size
+            if size > limit:
+                raise ReadError(over_limit("input is", size, limit))
+        return Path(path).read_bytes()
+    except ReadError:
+        raise
     except (OSError, EOFError, zlib.error) as exc:  # gzip.BadGzipFile is an OSError
         raise ReadError(_os_reason(exc)) from exc
+
+
+def over_limit(what: str, size: int | None, limit: int) -> str:
+    amount = f" {size:,} bytes," if size is not None else ""
+    return f"{what}{amount} over the limit of {limit:,} (--max-bytes)"
+
+
+def read_stream(stream: BinaryIO, limit: int | None = None) -> bytes:
+    """Standard input, refused past ``limit`` bytes without reading the rest."""
+    data = stream.read(limit + 1) if limit else stream.read()
+    if limit and len(data) > limit:
+        raise ReadError(over_limit("input is", None, limit))
     return data
 
 

@@ -62,6 +62,7 @@ class Task:
     path: str | None = None
     write: WriteSpec | None = None
     refine_site: bool = False  # a file (not a record): an HTML page's own host is its site
+    max_bytes: int | None = None  # a file over this size is refused unread
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ def clean_task(cleaner: Any, task: Task, corpus: Corpus | None = None) -> Outcom
         from cleaner.inputs import ReadError, read_file
 
         try:
-            data = read_file(task.path or task.source)
+            data = read_file(task.path or task.source, task.max_bytes)
         except ReadError as exc:
             return Outcome(None, f"{task.source}: {exc.reason}")
     size = len(data)
@@ -146,7 +147,7 @@ def hash_task(task: Task) -> tuple[str | None, set[int]] | None:
         from cleaner.inputs import ReadError, read_file
 
         try:
-            data = read_file(task.path or task.source)
+            data = read_file(task.path or task.source, task.max_bytes)
         except ReadError:
             return None
     return document_site_and_hashes(data, task.source, task.kind, task.site,
@@ -254,9 +255,9 @@ def ordered_map(
         yield done, get(handle)
 
 
-def to_task(item: Any, write: WriteSpec | None = None) -> Task:
+def to_task(item: Any, write: WriteSpec | None = None, max_bytes: int | None = None) -> Task:
     return Task(item.source, item.data, item.kind, item.site, item.path, write,
-                refine_site=not item.is_record)
+                refine_site=not item.is_record, max_bytes=max_bytes or None)
 
 
 class Executor:

@@ -79,6 +79,9 @@ def run(
     from cleaner.parallel import batched
 
     opts = options or RunOptions()
+    limit = cleaner.config.max_bytes or None
+    if opts.inputs.max_bytes != limit:
+        opts = replace(opts, inputs=replace(opts.inputs, max_bytes=limit))
     problem = _usage_problem(opts, output_dir, command)
     if problem:
         print(f"cleaner: error: {problem}", file=sys.stderr)
@@ -101,7 +104,7 @@ def run(
 
     def work() -> Iterator[tuple[list[InputItem], list[Any]]]:
         for batch in batched(map(writer.claim, items), item_size, max_docs=batch_docs):
-            tasks = [parallel.to_task(i, writer.write_spec(i) if local_io else None)
+            tasks = [parallel.to_task(i, writer.write_spec(i) if local_io else None, limit)
                      for i in batch if not i.failed]
             yield batch, tasks
 
@@ -190,7 +193,9 @@ def _corpus_pass(
     counter = LineCounter()
     count = 0
     batches = batched(read_inputs(paths, opts.inputs, read_files=False), item_size, max_docs=batch_docs)
-    keyed = ((b, [to_task(i) for i in b if not i.failed and i.site is not None]) for b in batches)
+    limit = cleaner.config.max_bytes
+    keyed = ((b, [to_task(i, None, limit) for i in b if not i.failed and i.site is not None])
+             for b in batches)
     pending: list[list[InputItem]] = []
 
     def tasks_only() -> Iterator[list[Any]]:
