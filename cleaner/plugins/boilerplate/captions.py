@@ -1,0 +1,86 @@
+"""B1xx: image captions, photo credits and teasers the scraper cut off with "…"."""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.plugins.boilerplate._common import DATE, ELLIPSIS_END, REPORTING, is_short
+from cleaner.rules import Block, rule
+
+_POSITION_MARKER = re.compile(
+    r"\((?:L|R|C|L-R|R-L|l-r|left|right|cent(?:er|re)|top|bottom|"
+    r"(?:far|second|third|\d(?:st|nd|rd|th)) (?:from )?(?:left|right|L|R)|"
+    r"(?:front|back|top|bottom) (?:row )?(?:left|right|L|R|C)|"
+    r"(?:left|right) to (?:right|left)|clockwise from (?:top )?(?:left|right))\)"
+)
+_CAPTION_VERB = re.compile(
+    r"\b(?:shakes? hands|speaks?|pose[sd]?|looks? on|arrives?|attends?|gestures?|waves?|"
+    r"walks?|stands?|sits?|holds?|smiles?|listens?|greets?|delivers?|addresses|reacts?|"
+    r"celebrates?|is seen|are seen|is pictured|are pictured|takes? part|leaves?|hugs?)\b",
+    re.I,
+)
+_CREDIT = re.compile(
+    r"\((?:photo|image|picture|pic|credit|photograph|file photo)s?\b[^)]{0,80}\)"
+    r"|^(?:photo|image|picture|photograph|illustration)s?(?:\s+(?:credit|by))?\s*[:|]"
+    r"|^(?:photo|image|illustration) (?:by|courtesy of)\b"
+    r"|^image (?:caption|copyright|source)\b"
+    r"|\b(?:getty images|shutterstock|alamy|istock(?:photo)?|unsplash|afp via getty|ap photo|"
+    r"reuters/|epa-efe|/ap\b|/afp\b|/reuters\b|/getty\b)",
+    re.I,
+)
+
+
+@rule("B101", "photo-caption", stage="remove", category="caption")
+def photo_caption(block: Block) -> str | None:
+    """An image caption: a position marker such as "(L)" with caption wording or a date.
+
+    Captions describe a photo in the present tense with a past date ("Ann Lee (L) greets the
+    mayor in Leeds on May 2, 2019.") and are often cut off with "…" by the scraper. "(left)"
+    in a sentence that reports speech is not a caption.
+    """
+    text = block.text
+    if "(" not in text or not _POSITION_MARKER.search(text):
+        return None
+    evidence = (
+        bool(_CAPTION_VERB.search(text))
+        + bool(DATE.search(text))
+        + bool(ELLIPSIS_END.search(text))
+        + bool(_CREDIT.search(text))
+    )
+    if evidence >= 1 and not REPORTING.search(text):
+        return "image caption (position marker such as '(L)' in a photo description)"
+    return None
+
+
+@rule("B102", "photo-credit", stage="remove", category="caption")
+def photo_credit(block: Block) -> str | None:
+    """A photo credit or image-caption label ("Photo: Jane Doe/AP", "Image caption ...").
+
+    Example: "A flooded street in Hull. (Photo: Sam Cole/Reuters)". A story sentence that
+    mentions Getty Images is kept when it reports ("Getty Images said on Monday ...").
+    """
+    if not is_short(block, 40) or not _CREDIT.search(block.text):
+        return None
+    if REPORTING.search(block.text):
+        return None
+    return "photo credit or image-caption label"
+
+
+@rule("B103", "truncated-teaser", stage="remove", category="caption")
+def truncated_teaser(block: Block) -> str | None:
+    """A line cut off with "…" by the scraper: a teaser or caption, not article prose.
+
+    Example: "Five things to know before you book a flight this summer and…". Only lines that
+    stop mid-sentence (the ellipsis follows a word, not a full stop) and are not a quotation
+    count, and never the only line of a document.
+    """
+    text = block.text
+    if not text.endswith(("…", "...")) or block.count < 2:
+        return None
+    if ELLIPSIS_END.search(text) and not text.endswith(("”…", '"…')):
+        if _CAPTION_VERB.search(text) or DATE.search(text) or block.words <= 25:
+            return "truncated teaser ending in an ellipsis"
+    return None
+
+
+RULES = (photo_caption, photo_credit, truncated_teaser)

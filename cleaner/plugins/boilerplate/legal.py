@@ -1,0 +1,53 @@
+"""B8xx: copyright lines, reuse notices and rows of legal links."""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.plugins.boilerplate._common import REPORTING, is_short, label, labels
+from cleaner.rules import Block, rule
+
+_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|"
+    r"\bmay not be (?:published|reproduced|broadcast|rewritten|redistributed)\b",
+    re.I,
+)
+
+
+@rule("B801", "copyright", stage="remove", category="legal")
+def copyright_line(block: Block) -> str | None:
+    """Copyright and reuse notices ("© 2024 Example News. All rights reserved.").
+
+    "The copyright case went to court." does not start with the notice and is kept.
+    """
+    if is_short(block, 40) and _COPYRIGHT.search(block.text) and not REPORTING.search(block.text):
+        return "copyright or legal notice"
+    return None
+
+
+_LEGAL_LABELS = labels(
+    "privacy policy", "privacy", "privacy notice", "terms", "terms of use", "terms of service",
+    "terms & conditions", "terms and conditions", "cookie policy", "cookies", "disclaimer",
+    "accessibility", "accessibility statement", "sitemap", "site map", "imprint", "impressum",
+    "legal", "legal notice", "do not sell my personal information",
+    "do not sell or share my personal information", "your privacy choices", "editorial policy",
+    "editorial guidelines", "corrections policy", "ethics policy",
+)
+_SEPARATORS = re.compile(r"\s*[|•·/]\s*")
+
+
+@rule("B802", "legal-links", stage="remove", category="legal")
+def legal_links(block: Block) -> str | None:
+    """A footer's legal links, alone or in a row ("Privacy Policy | Terms of Use").
+
+    Example: "Terms & Conditions". "Read the privacy policy before you sign." is prose.
+    """
+    if block.words > 16:
+        return None
+    parts = [label(p) for p in _SEPARATORS.split(block.text) if p.strip()]
+    if parts and all(p in _LEGAL_LABELS for p in parts):
+        return "legal or policy links"
+    return None
+
+
+RULES = (copyright_line, legal_links)

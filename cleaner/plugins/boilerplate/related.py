@@ -1,0 +1,47 @@
+"""B5xx: "Read more", "Related" and "Recommended" teasers, and article navigation."""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.plugins.boilerplate._common import is_short, label, labels
+from cleaner.rules import Block, rule
+
+_RELATED = re.compile(
+    r"^(?:read more|read next|read also|related(?: articles?| stories| posts?| coverage| content|"
+    r" news| links?| reading| topics| guides?)?|browse related\b|"
+    r"recommended(?: for you| stories| reading| articles| posts)?|see also|"
+    r"more on this (?:story|topic)|also read|also see|must read|most (?:read|popular|viewed|shared)|"
+    r"you (?:may|might|will) also (?:like|enjoy|be interested in)|more from\b|top stories|"
+    r"what to read next|continue reading|watch:|listen:|latest (?:news|posts|articles|stories)|"
+    r"trending(?: now| stories| articles)?|popular (?:posts|articles|stories)|"
+    r"(?:previous|next|prev) (?:article|post|story|page)|back to (?:blog|blogs|news|articles|all)\b|"
+    r"further reading|keep reading|more (?:stories|articles|posts|news|reading)\b|"
+    r"(?:check out|don'?t miss|see) (?:our|these|more|also)\b.{0,40}(?:articles?|posts?|guides?|stories)\b)"
+    r"(?!\w)\s*[:|>»\-–—]?",
+    re.I,
+)
+_RELATED_LABELS = labels("related", "recommended", "trending", "popular", "more", "next", "previous",
+                         "prev", "older posts", "newer posts", "see all", "view all", "load more",
+                         "show more", "read the full story", "full story")
+
+
+@rule("B501", "related-link", stage="remove", category="related")
+def related_link(block: Block) -> str | None:
+    """"Read more", "Related" and "Recommended" teasers and their labels.
+
+    Example: "Related: How the council spends its budget" or "You might also like".
+    A sentence that starts "Related to the budget, ..." is long prose and is kept.
+    """
+    if not is_short(block, 25):
+        return None
+    text = block.text
+    if block.words <= 3 and label(text) in _RELATED_LABELS:
+        return "related-content label"
+    m = _RELATED.match(text)
+    if m and (block.words <= 8 or not text.endswith(".") or text[m.end() - 1 : m.end()] in ":|>»"):
+        return "related-content link or teaser"
+    return None
+
+
+RULES = (related_link,)

@@ -1,0 +1,58 @@
+"""B3xx: share buttons, follow-us lines and lone social-network labels."""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.plugins.boilerplate._common import is_short, label, labels
+from cleaner.rules import Block, rule
+
+_SOCIAL = (
+    r"(?:facebook|twitter|x|linkedin|whatsapp|pinterest|reddit|telegram|instagram|tiktok|"
+    r"youtube|email|e-mail|messenger|threads|bluesky|mastodon|print|copy link|flipboard|sms)"
+)
+_SHARE_LINE = re.compile(
+    rf"^(?:share(?: this| the)?(?: article| story| page| post| recipe| on| via)?\b|follow us\b|"
+    rf"follow (?:\w+ ){{0,3}}on {_SOCIAL}\b|like us on facebook\b|tweet (?:this|it)\b|"
+    rf"share on {_SOCIAL}\b|stay connected\b|connect with us\b|find us on\b|"
+    rf"join (?:us|our \w+ (?:group|community)|the \w+ (?:group|community)) on {_SOCIAL}\b|"
+    rf"join the {_SOCIAL} group\b|pin (?:it|this|for later)\b|save (?:it|this) (?:for later|to pinterest)\b|"
+    rf"help (?:me|us) spread the word\b)"
+    rf"|^(?:{_SOCIAL}[\s,|/·•]*){{2,}}$",
+    re.I,
+)
+_SHARE_LABELS = labels(
+    "share", "shares", "share this", "share it", "tweet", "pin", "pin it", "email", "print",
+    "copy link", "link copied", "facebook", "twitter", "linkedin", "whatsapp", "pinterest",
+    "reddit", "follow", "follow us", "follow me", "share article", "share story", "share post",
+    "sharing is caring",
+)
+_SHARE_COUNT = re.compile(r"^\d[\d.,]*[kKmM]?\s+(?:shares?|likes?|views?)$", re.I)
+
+
+@rule("B301", "share-follow", stage="remove", category="share")
+def share_follow(block: Block) -> str | None:
+    """Share buttons and follow-us lines ("Share this article", "Follow us on Instagram").
+
+    A short line only: "Shares of Acme rose 5%." is news ("shares" as stock), and so is
+    "She said she would follow the advice."
+    """
+    if not is_short(block, 15):
+        return None
+    text = block.text
+    if block.words <= 3 and (label(text) in _SHARE_LABELS or _SHARE_COUNT.match(text)):
+        return "share button label"
+    if _SHARE_LINE.search(text) and not _looks_like_news(text):
+        return "share or follow prompt"
+    return None
+
+
+_NEWS_SHARE = re.compile(r"^shares? (?:of|in|rose|fell|jumped|dropped|closed|were|are|have|had)\b", re.I)
+
+
+def _looks_like_news(text: str) -> bool:
+    """"Shares of Acme fell 4%" starts like a share button and is a market report."""
+    return bool(_NEWS_SHARE.match(text)) or text.endswith((".", "?", "!")) and len(text) > 60
+
+
+RULES = (share_follow,)
