@@ -7,6 +7,7 @@ count, first character) and only then runs a regular expression.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from cleaner.rules import Block
 
@@ -29,6 +30,7 @@ _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=4096)  # several rules ask for the same short line's label
 def label(text: str) -> str:
     """A short line reduced to its words, for lookups in sets of interface labels.
 

@@ -32,7 +32,8 @@ def ad_label(block: Block) -> str | None:
 _AFFILIATE = re.compile(
     r"\b(?:(?:we|i|us|site|this (?:post|article|page|site))\b.{0,60}\b(?:earn|receive|get|make)s? "
     r"(?:a |an )?(?:small |affiliate )?(?:commissions?|compensation|fees?|a cut)\b|"
-    r"qualifying purchases|affiliate links?\b|affiliate (?:disclosure|partners?hips?)\b|"
+    r"qualifying purchases|(?:contains?|uses?|includes?|these are|are) (?:some )?affiliate links?\b|"
+    r"affiliate links?\)|affiliate (?:disclosure|partners?hips?)\b|"
     r"chosen independently by our editors|supported by (?:commissions|affiliate)|"
     r"(?:may|might|could) earn (?:a |an )?(?:small )?(?:commission|affiliate)|"
     r"at no (?:extra|additional) cost to you)",

@@ -70,17 +70,23 @@ def photo_credit(block: Block) -> str | None:
 def truncated_teaser(block: Block) -> str | None:
     """A line cut off with "…" by the scraper: a teaser or caption, not article prose.
 
-    Example: "Five things to know before you book a flight this summer and…". Only lines that
-    stop mid-sentence (the ellipsis follows a word, not a full stop) and are not a quotation
-    count, and never the only line of a document.
+    Example: a list of teasers ("Five things to know before you book a flight and…", then
+    another such line), or a dated photo caption cut off mid-sentence. A single line of prose
+    that trails off ("But first…") is the writer's style and stays.
     """
     text = block.text
-    if not text.endswith(("…", "...")) or block.count < 2:
+    if not text.endswith(("…", "...")) or block.count < 2 or not _truncated(text):
         return None
-    if ELLIPSIS_END.search(text) and not text.endswith(("”…", '"…')):
-        if _CAPTION_VERB.search(text) or DATE.search(text) or block.words <= 25:
-            return "truncated teaser ending in an ellipsis"
+    if _CAPTION_VERB.search(text) and DATE.search(text):
+        return "truncated caption ending in an ellipsis"
+    if block.words >= 4 and any(n is not None and _truncated(n) for n in (block.previous, block.next)):
+        return "truncated teaser ending in an ellipsis (one of a list)"
     return None
+
+
+def _truncated(text: str) -> bool:
+    """Cut off mid-sentence: "…" right after a word, not after a full stop or a quotation."""
+    return bool(ELLIPSIS_END.search(text)) and not text.endswith(("”…", '"…'))
 
 
 RULES = (photo_caption, photo_credit, truncated_teaser)

@@ -36,11 +36,11 @@ def comment_prompt(block: Block) -> str | None:
     text = block.text
     if not is_short(block, 30) or not _COMMENT_WORD.search(text):
         return None
-    if block.words <= 4 and label(text) in _COMMENT_LABELS:
+    if block.words <= 4 and label(text) in _COMMENT_LABELS and not text.endswith("?"):
         return "comment-section label"
     if REPORTING.search(text) and not _PLEASE.match(text):
         return None
-    if _COMMENT_UI.search(text):
+    if _COMMENT_UI.search(text) and not (block.words <= 4 and text.endswith("?")):
         return "comment-section prompt"
     return None
 

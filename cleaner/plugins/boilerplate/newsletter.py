@@ -43,7 +43,9 @@ def newsletter(block: Block) -> str | None:
     hits = len(_NEWSLETTER.findall(text))
     if not hits or REPORTING.search(text):
         return None
-    if _IMPERATIVE_START.search(text) or hits >= 2:
+    if _IMPERATIVE_START.search(text) and block.words <= 25:
+        return "newsletter or subscription prompt"
+    if hits >= 2 and block.words <= 15:
         return "newsletter or subscription prompt"
     return None
 

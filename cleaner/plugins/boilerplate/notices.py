@@ -9,7 +9,7 @@ from cleaner.rules import Block, rule
 
 _COOKIE = re.compile(
     r"\b(?:we use cookies|this (?:site|website) uses cookies|(?:uses|use of) cookies to|"
-    r"cookie (?:policy|settings|preferences|consent)|accept (?:all )?cookies|"
+    r"cookie (?:settings|preferences|consent)|accept (?:all )?cookies|"
     r"manage (?:cookies|consent|preferences)|enable javascript|javascript (?:is )?(?:disabled|required)|"
     r"your browser does not support|please (?:enable|turn on) javascript|"
     r"(?:update|upgrade) your browser|ad ?blocker|disable your ad|"

@@ -7,7 +7,7 @@ import re
 from cleaner.plugins.boilerplate._common import DATE, label, labels, near_edge
 from cleaner.rules import Block, rule
 
-_NAME = r"[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|da|del|la|le)){0,3}"
+_NAME = r"[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|da|del|la|le)){1,3}"  # two words or more
 _ROLE = (
     r"(?:writer|editor|journalist|reporter|contributor|author|correspondent|columnist|"
     r"freelancer|blogger|producer|photographer|founder|co-founder|ceo|cto|analyst|expert|"
@@ -51,7 +51,7 @@ _READING_TIME = re.compile(
 _META = re.compile(
     r"^(?:(?:posted|published|updated|last updated|last modified|written|reviewed|"
     r"medically reviewed|fact[- ]checked|edited|originally published|first published)"
-    r"(?: by| on| at| in)?\b|by\s+" + _NAME + r"\s*(?:$|[|,•·]|on\b|and\b|\d))",
+    r"(?: by| on| at| in|:|\s+(?=\d|[A-Z][a-z]{2}))|by\s+" + _NAME + r"\s*(?:$|[|,•·]|on\b|and\b|\d))",
     re.I,
 )
 
@@ -80,10 +80,10 @@ def post_meta(block: Block) -> str | None:
 _NAV_LABELS = labels(
     "home", "menu", "main menu", "search", "skip to content", "skip to main content",
     "skip to navigation", "toggle navigation", "open menu", "close menu", "close",
-    "table of contents", "contents", "in this article", "on this page", "jump to",
+    "in this article", "on this page", "jump to",
     "back to top", "scroll to top", "go to top", "tags", "tagged", "tags:", "topics",
     "categories", "category", "filed under", "posted in", "blog", "blogs", "news", "about",
-    "about us", "contact", "contact us", "contact info", "faq", "faqs", "help", "careers",
+    "about us", "contact", "contact us", "contact info", "help", "careers",
     "toggle", "expand", "collapse", "show", "hide", "loading", "breadcrumb", "you are here",
 )
 
