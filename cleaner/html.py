@@ -177,7 +177,12 @@ _EXTRACT_OPTIONS: dict[str, Any] = {
 def extract_article(html: str, config: Config) -> Extracted:
     """Main text of a page, one paragraph per line; empty when the page has none.
 
-    ``config.options["html_preclean"] = False`` skips the BeautifulSoup step.
+    trafilatura runs twice on the cleaned page, default and ``favor_recall``, and the recall
+    text is kept when it is longer by over 5%: with the furniture already gone, the longer text
+    is usually the story that the default mode cut short (on the WCXB dev pages this beat any
+    single mode; see ``benchmarks/bench_boilerplate.py``). ``config.options``:
+    ``html_preclean=False`` skips the BeautifulSoup step; ``trafilatura={...}`` runs one
+    extraction with those options instead.
     """
     import trafilatura
 
@@ -185,12 +190,23 @@ def extract_article(html: str, config: Config) -> Extracted:
     page = html
     if config.options.get("html_preclean", True):
         page, removed = preclean(html, config)
-    options = dict(_EXTRACT_OPTIONS, **config.options.get("trafilatura", {}))
-    text = trafilatura.extract(page, **options) or ""
+    text = _extract(trafilatura, page, config)
     if not text and page is not html:  # cleaning took too much: fall back to the raw page
-        text = trafilatura.extract(html, **options) or ""
+        text = _extract(trafilatura, html, config)
         removed = []
     return Extracted(text, removed)
+
+
+def _extract(trafilatura: Any, page: str, config: Config) -> str:
+    chosen = config.options.get("trafilatura")
+    if chosen:
+        return trafilatura.extract(page, **dict(_EXTRACT_OPTIONS, **chosen)) or ""
+    text = trafilatura.extract(page, **_EXTRACT_OPTIONS) or ""
+    recall = trafilatura.extract(page, favor_recall=True, **_EXTRACT_OPTIONS) or ""
+    return recall if len(recall) > _RECALL_GAIN * len(text) else text
+
+
+_RECALL_GAIN = 1.05
 
 
 ExtractFn = Callable[[str, Config], Extracted]

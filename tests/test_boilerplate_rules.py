@@ -141,7 +141,7 @@ def test_news_sentence_kept(cleaner: Cleaner, line: str, where: str) -> None:
 def test_every_rule_has_a_removal_case() -> None:
     from cleaner.plugins.boilerplate import RULES
 
-    assert {r.code for r in RULES} == {code for code, _, _ in REMOVE} | {"B103"}
+    assert {r.code for r in RULES} == {code for code, _, _ in REMOVE} | {"B103", "B502"}
 
 
 def test_teaser_list_is_removed_but_a_trailing_sentence_stays(cleaner: Cleaner) -> None:
@@ -171,3 +171,28 @@ def test_removal_spans_point_into_original(cleaner: Cleaner) -> None:
     (removal,) = cleaner.clean(text).removed
     assert text[removal.start : removal.end] == "Advertisement"
     assert removal.category == "advertising" and removal.reason == "advertising label"
+
+
+def test_link_list_at_the_end_is_removed(cleaner: Cleaner) -> None:
+    tags = ["Cycling", "City council", "Urban planning", "Transport"]
+    doc = cleaner.clean("\n\n".join([*STORY, *tags]))
+    assert [(r.rule, r.text) for r in doc.removed] == [("B502", t) for t in tags]
+    assert doc.text == "\n\n".join(STORY)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["- Helmets", "- Lights", "- A lock"],  # list items are content
+        ["Cycling", "Transport"],  # too short a run to be sure
+        ["Cycling", "Transport", "The vote ends a long debate."],  # prose after the run
+    ],
+)
+def test_short_lines_at_the_end_that_stay(cleaner: Cleaner, tail: list[str]) -> None:
+    text = "\n\n".join([*STORY, *tail])
+    assert cleaner.clean(text).text == text
+
+
+def test_a_list_article_is_not_emptied(cleaner: Cleaner) -> None:
+    text = "Best bikes of the year\n\nCargo bike\n\nFolding bike\n\nRoad bike\n\nGravel bike"
+    assert cleaner.clean(text).text == text

@@ -13,7 +13,7 @@ _AD = re.compile(
     r"story continues below(?: advertisement)?|article continues below(?: advertisement)?|"
     r"skip advertisement|scroll to continue(?: with content)?|"
     r"continue reading (?:the main story|below)|advertiser disclosure|advertising policy|"
-    r"advertisement\s*[:\-–—].{0,60})\W*$",
+    r"advertisement\s*[:\-–—].{0,60}|(?:advertisement){2,})\W*$",
     re.I,
 )
 
@@ -69,14 +69,24 @@ _CTA_LABELS = labels(
 )
 
 
+_CTA_FORM = re.compile(
+    r"^(?:fill (?:out|in) (?:the|our|this) form|(?:click|tap) (?:here|below) to "
+    r"(?:sign up|subscribe|get|download|buy|book|register|learn more|start))\b",
+    re.I,
+)
+
+
 @rule("B603", "call-to-action", stage="remove", category="advertising")
 def call_to_action(block: Block) -> str | None:
-    """A sales button's label on its own line ("Book a demo", "View on Amazon", "Get a quote").
+    """A sales button's label or form prompt ("Book a demo", "View on Amazon", "Fill out the
+    form for a free quote").
 
     Only the exact label counts: "Get started with Python in ten minutes" is a heading.
     """
     if block.words <= 6 and label(block.text) in _CTA_LABELS:
         return "call-to-action button label"
+    if block.words <= 40 and _CTA_FORM.match(block.text):
+        return "call-to-action form prompt"
     return None
 
 

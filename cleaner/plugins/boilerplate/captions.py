@@ -22,7 +22,8 @@ _CAPTION_VERB = re.compile(
 _CREDIT = re.compile(
     r"\((?:photo|image|picture|pic|credit|photograph|file photo)s?\b[^)]{0,80}\)"
     r"|^(?:photo|image|picture|photograph|illustration)s?(?:\s+(?:credit|by))?\s*[:|]"
-    r"|^(?:photo|image|illustration) (?:by|courtesy of)\b"
+    r"|^(?:(?:featured?|header|cover|top|lead|hero) )?(?:photo|image|illustration)s? "
+    r"(?:by|courtesy of|via)\b"
     r"|^image (?:caption|copyright|source)\b"
     r"|\b(?:getty images|shutterstock|alamy|istock(?:photo)?|unsplash|afp via getty|ap photo|"
     r"reuters/|epa-efe|/ap\b|/afp\b|/reuters\b|/getty\b)",

@@ -16,6 +16,7 @@ _NEWSLETTER = re.compile(
 _IMPERATIVE_START = re.compile(
     r"^(?:sign up|subscribe|get|join|enter|want|don't miss|never miss|receive|stay|"
     r"be the first|register|start your|become a (?:member|subscriber|supporter)|"
+    r"if you (?:liked|enjoyed|found)\b.{0,60}\b(?:subscrib|sign up|newsletter)|"
     r"thank you for (?:subscribing|signing up|joining|supporting)|thanks for (?:reading|subscribing))\b",
     re.I,
 )
@@ -63,7 +64,9 @@ _PAYWALL = re.compile(
     r"(?:to (?:continue reading|read (?:the|this) full)|continue reading with)\b|"
     r"(?:you(?:'ve| have) (?:reached|read) (?:your|\d+) (?:free|limit))|"
     r"join \w+ (?:for free )?to (?:get|read|continue)|"
-    r"(?:support|help) (?:our|independent) journalism\b)",
+    r"(?:support|help) (?:our|independent) journalism\b|"
+    r"this (?:article|story|content|post) is (?:exclusive|available only|only available) to\b|"
+    r"already (?:have an account|a (?:subscriber|member))\W+(?:log|sign) ?in\b)",
     re.I,
 )
 

@@ -16,7 +16,7 @@ _ROLE = (
     r"coach|tester|reviewer)"
 )
 _BIO = re.compile(
-    rf"^(?:about the (?:author|writer|reporter)s?\b|"
+    rf"^(?:about the (?:author|writer|reporter)s?\b|(?:hi|hello|hey),? (?:I['’]m|my name is) [A-Z]|"
     rf"{_NAME} (?:is|was|has been|serves as|works as) (?:a|an|the|our)\b[^.]{{0,120}}\b{_ROLE}s?\b|"
     rf"(?:this (?:post|article|story|piece|guide) (?:was )?(?:written|reported|contributed) by)\b|"
     rf"{_NAME},? (?:is )?(?:a |an |the )?(?:[\w-]+ ){{0,4}}{_ROLE} (?:at|for|with) )",
@@ -67,7 +67,7 @@ def post_meta(block: Block) -> str | None:
     if block.words > 14:
         return None
     text = block.text
-    if _READING_TIME.match(text):
+    if _READING_TIME.match(label(text)):
         return "reading time"
     if not _META.match(text):
         return None
@@ -80,7 +80,7 @@ def post_meta(block: Block) -> str | None:
 _NAV_LABELS = labels(
     "home", "menu", "main menu", "search", "skip to content", "skip to main content",
     "skip to navigation", "toggle navigation", "open menu", "close menu", "close",
-    "in this article", "on this page", "jump to",
+    "table of contents", "in this article", "on this page", "jump to",
     "back to top", "scroll to top", "go to top", "tags", "tagged", "tags:", "topics",
     "categories", "category", "filed under", "posted in", "blog", "blogs", "news", "about",
     "about us", "contact", "contact us", "contact info", "help", "careers",

@@ -44,4 +44,44 @@ def related_link(block: Block) -> str | None:
     return None
 
 
-RULES = (related_link,)
+_PROSE_END = ('.', '!', '?', ':', ';', '"', '”', '’', ')', '…')
+_TAIL_WINDOW = 12  # link lists at the foot of a page are short; the rule looks no further
+_TAIL_RUN = 3
+
+
+def _link_like(text: str) -> bool:
+    """A short line that does not end like prose: a link or tag, not a sentence or list item."""
+    return (
+        len(text) <= 60
+        and len(text.split()) <= 8
+        and not text.endswith(_PROSE_END)
+        and not text.startswith(("- ", "* ", "• "))
+        and not text[:1].isdigit()
+    )
+
+
+@rule("B502", "link-list-tail", stage="remove", category="related")
+def link_list_tail(block: Block) -> str | None:
+    """A run of short link-like lines that ends the document: tags, categories, teaser titles.
+
+    Example (last lines): "Cycling", "City council", "Transport", "Urban planning". Only when
+    every line from here to the end is link-like, the run has 3+ lines, and a paragraph of
+    prose comes before it, so an article that is itself a list is not emptied. List items
+    ("- ...") and numbered lines are never taken.
+    """
+    if block.from_end >= _TAIL_WINDOW or not _link_like(block.text):
+        return None
+    blocks = block.blocks
+    if not all(_link_like(t) for t in blocks[block.index + 1 :]):
+        return None
+    start = block.index
+    while start > 0 and _link_like(blocks[start - 1]):
+        start -= 1
+    if len(blocks) - start < _TAIL_RUN or start == 0:
+        return None
+    if len(blocks[start - 1].split()) < 12:
+        return None  # no story paragraph before the run: maybe the story is a list
+    return "run of short link-like lines at the end of the page"
+
+
+RULES = (related_link, link_list_tail)
