@@ -28,7 +28,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import wcxb  # noqa: E402
+from benchmarks import wcxb
 
 BASELINES = {
     "trafilatura default": {},

@@ -13,8 +13,10 @@ from cleaner import Cleaner
 
 STORY = [
     "Council approves new cycle lanes for the city centre",
-    "The city council voted on Tuesday to build four kilometres of protected cycle lanes, "
-    "ending a two-year debate over road space in the centre.",
+    (
+        "The city council voted on Tuesday to build four kilometres of protected cycle lanes, "
+        "ending a two-year debate over road space in the centre."
+    ),
     "Work is expected to start in the spring and to cost about 3 million euros, officials said.",
     "Shop owners on the main street had asked for more parking instead.",
 ]

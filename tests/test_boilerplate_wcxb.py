@@ -13,8 +13,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # benchmarks/ is not installed
 
-from benchmarks import wcxb  # noqa: E402
-from cleaner import Cleaner  # noqa: E402
+from benchmarks import wcxb
+from cleaner import Cleaner
 
 pytestmark = pytest.mark.skipif(not wcxb.available(), reason="shared WCXB corpus not present")
 

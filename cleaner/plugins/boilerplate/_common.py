@@ -18,12 +18,12 @@ MONTH = (
 DATE = re.compile(
     rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}\s+{MONTH},?\s+\d{{4}}\b"
     r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b",
-    re.I,
+    re.IGNORECASE,
 )
 REPORTING = re.compile(
     r"\b(?:said|says|told|declined|refused|according to|reported|added|wrote|asked|argued|"
     r"claimed|announced|stated)\b",
-    re.I,
+    re.IGNORECASE,
 )
 ELLIPSIS_END = re.compile(r"(?:\w|[,;:])\s*(?:…|\.\.\.)$")
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")

@@ -14,7 +14,7 @@ _AD = re.compile(
     r"skip advertisement|scroll to continue(?: with content)?|"
     r"continue reading (?:the main story|below)|advertiser disclosure|advertising policy|"
     r"advertisement\s*[:\-–—].{0,60}|(?:advertisement){2,})\W*$",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -37,7 +37,7 @@ _AFFILIATE = re.compile(
     r"chosen independently by our editors|supported by (?:commissions|affiliate)|"
     r"(?:may|might|could) earn (?:a |an )?(?:small )?(?:commission|affiliate)|"
     r"at no (?:extra|additional) cost to you)",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -72,7 +72,7 @@ _CTA_LABELS = labels(
 _CTA_FORM = re.compile(
     r"^(?:fill (?:out|in) (?:the|our|this) form|(?:click|tap) (?:here|below) to "
     r"(?:sign up|subscribe|get|download|buy|book|register|learn more|start))\b",
-    re.I,
+    re.IGNORECASE,
 )
 
 

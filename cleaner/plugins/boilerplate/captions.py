@@ -17,7 +17,7 @@ _CAPTION_VERB = re.compile(
     r"\b(?:shakes? hands|speaks?|pose[sd]?|looks? on|arrives?|attends?|gestures?|waves?|"
     r"walks?|stands?|sits?|holds?|smiles?|listens?|greets?|delivers?|addresses|reacts?|"
     r"celebrates?|is seen|are seen|is pictured|are pictured|takes? part|leaves?|hugs?)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _CREDIT = re.compile(
     r"\((?:photo|image|picture|pic|credit|photograph|file photo)s?\b[^)]{0,80}\)"
@@ -27,7 +27,7 @@ _CREDIT = re.compile(
     r"|^image (?:caption|copyright|source)\b"
     r"|\b(?:getty images|shutterstock|alamy|istock(?:photo)?|unsplash|afp via getty|ap photo|"
     r"reuters/|epa-efe|/ap\b|/afp\b|/reuters\b|/getty\b)",
-    re.I,
+    re.IGNORECASE,
 )
 
 

@@ -7,7 +7,7 @@ import re
 from cleaner.plugins.boilerplate._common import REPORTING, is_short, label, labels
 from cleaner.rules import Block, rule
 
-_COMMENT_WORD = re.compile(r"\bcomment(?:s|ing|ers?)?\b", re.I)
+_COMMENT_WORD = re.compile(r"\bcomment(?:s|ing|ers?)?\b", re.IGNORECASE)
 _COMMENT_UI = re.compile(
     r"^(?:please\b|click\b|tap\b|leave\b|post\b|add\b|join\b|view\b|show\b|hide\b|load\b|"
     r"see (?:all|the)\b|sign in\b|log in\b|register\b|be the first\b|share your\b|"
@@ -16,9 +16,9 @@ _COMMENT_UI = re.compile(
     r"|\b(?:having (?:issues|problems|trouble)|comments? (?:are|is) (?:closed|disabled|moderated|"
     r"open)|comment(?:ing)? (?:policy|guidelines|section)|community guidelines|"
     r"to comment\b.*\b(?:sign|log) in|(?:sign|log) in to (?:comment|reply))",
-    re.I,
+    re.IGNORECASE,
 )
-_PLEASE = re.compile(r"^(?:please|let us know)\b", re.I)
+_PLEASE = re.compile(r"^(?:please|let us know)\b", re.IGNORECASE)
 _COMMENT_LABELS = labels(
     "comments", "comment", "leave a comment", "leave a reply", "reply", "post a comment",
     "add a comment", "join the conversation", "join the discussion", "show comments",
@@ -52,9 +52,9 @@ _FEEDBACK = re.compile(
     r"(?:please )?(?:take a moment to )?leave a (?:star )?rating|"
     r"how (?:useful|helpful) was this|share your (?:thoughts|story|experience|feedback)|"
     r"we(?:'d| would) love to hear (?:from you|your))",
-    re.I,
+    re.IGNORECASE,
 )
-_FEEDBACK_ANYWHERE = re.compile(r"\bleave a (?:star )?rating\b|\brate this recipe\b", re.I)
+_FEEDBACK_ANYWHERE = re.compile(r"\bleave a (?:star )?rating\b|\brate this recipe\b", re.IGNORECASE)
 
 
 @rule("B202", "feedback-prompt", stage="remove", category="comments")

@@ -10,7 +10,7 @@ from cleaner.rules import Block, rule
 _COPYRIGHT = re.compile(
     r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|"
     r"\bmay not be (?:published|reproduced|broadcast|rewritten|redistributed)\b",
-    re.I,
+    re.IGNORECASE,
 )
 
 

@@ -11,14 +11,14 @@ _NEWSLETTER = re.compile(
     r"\b(?:sign up|subscribe|subscribing|newsletters?|in your inbox|to your inbox|"
     r"enter your e-?mail|e-?mail address|daily briefing|get (?:our|the) (?:latest|best)|"
     r"delivered (?:to|straight)|get updates|free updates|unsubscribe (?:at )?any ?time)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _IMPERATIVE_START = re.compile(
     r"^(?:sign up|subscribe|get|join|enter|want|don't miss|never miss|receive|stay|"
     r"be the first|register|start your|become a (?:member|subscriber|supporter)|"
     r"if you (?:liked|enjoyed|found)\b.{0,60}\b(?:subscrib|sign up|newsletter)|"
     r"thank you for (?:subscribing|signing up|joining|supporting)|thanks for (?:reading|subscribing))\b",
-    re.I,
+    re.IGNORECASE,
 )
 _NEWSLETTER_LABELS = labels(
     "subscribe", "subscribe now", "subscribe here", "subscribe today", "subscribed",
@@ -67,7 +67,7 @@ _PAYWALL = re.compile(
     r"(?:support|help) (?:our|independent) journalism\b|"
     r"this (?:article|story|content|post) is (?:exclusive|available only|only available) to\b|"
     r"already (?:have an account|a (?:subscriber|member))\W+(?:log|sign) ?in\b)",
-    re.I,
+    re.IGNORECASE,
 )
 
 

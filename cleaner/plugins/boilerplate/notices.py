@@ -14,7 +14,7 @@ _COOKIE = re.compile(
     r"your browser does not support|please (?:enable|turn on) javascript|"
     r"(?:update|upgrade) your browser|ad ?blocker|disable your ad|"
     r"by continuing to (?:use|browse) (?:this|our) (?:site|website))\b",
-    re.I,
+    re.IGNORECASE,
 )
 
 

@@ -46,13 +46,13 @@ def author_bio(block: Block) -> str | None:
 _READING_TIME = re.compile(
     r"^(?:(?:estimated )?reading time:?\s*)?\d+\s*(?:-|–|to)?\s*(?:\d+\s*)?"
     r"(?:min(?:ute)?s?|mins?)\.?(?:\s+(?:read|reading|read time|reading time|to read))?$",
-    re.I,
+    re.IGNORECASE,
 )
 _META = re.compile(
     r"^(?:(?:posted|published|updated|last updated|last modified|written|reviewed|"
     r"medically reviewed|fact[- ]checked|edited|originally published|first published)"
     r"(?: by| on| at| in|:|\s+(?=\d|[A-Z][a-z]{2}))|by\s+" + _NAME + r"\s*(?:$|[|,•·]|on\b|and\b|\d))",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -71,9 +71,11 @@ def post_meta(block: Block) -> str | None:
         return "reading time"
     if not _META.match(text):
         return None
-    if DATE.search(text) or block.words <= 6 or text.lower().startswith("by "):
-        if not text.endswith((".", "?", "!")) or block.words <= 6:
-            return "byline or post date"
+    if block.words <= 6:
+        return "byline or post date"
+    dated = DATE.search(text) or text.lower().startswith("by ")
+    if dated and not text.endswith((".", "?", "!")):
+        return "byline or post date"
     return None
 
 

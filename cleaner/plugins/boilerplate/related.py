@@ -19,7 +19,7 @@ _RELATED = re.compile(
     r"further reading|keep reading|more (?:stories|articles|posts|news|reading)\b|"
     r"(?:check out|don'?t miss|see) (?:our|these|more|also)\b.{0,40}(?:articles?|posts?|guides?|stories)\b)"
     r"(?!\w)\s*[:|>»\-–—]?",
-    re.I,
+    re.IGNORECASE,
 )
 _RELATED_LABELS = labels("related", "recommended", "trending", "popular", "more", "next", "previous",
                          "prev", "older posts", "newer posts", "see all", "view all", "load more",

@@ -21,7 +21,7 @@ _SHARE_LINE = re.compile(
     rf"help (?:me|us) spread the word\b)"
     rf"|\b(?:follow|like) us on {_SOCIAL}\b"
     rf"|^(?:{_SOCIAL}[\s,|/·•]*){{2,}}$",
-    re.I,
+    re.IGNORECASE,
 )
 _SHARE_LABELS = labels(
     "share", "shares", "share this", "share it", "tweet", "pin", "pin it", "email", "print",
@@ -29,7 +29,7 @@ _SHARE_LABELS = labels(
     "reddit", "follow", "follow us", "follow me", "share article", "share story", "share post",
     "sharing is caring",
 )
-_SHARE_COUNT = re.compile(r"^\d[\d.,]*[kKmM]?\s+(?:shares?|likes?|views?)$", re.I)
+_SHARE_COUNT = re.compile(r"^\d[\d.,]*[kKmM]?\s+(?:shares?|likes?|views?)$", re.IGNORECASE)
 
 
 @rule("B301", "share-follow", stage="remove", category="share")
@@ -49,7 +49,7 @@ def share_follow(block: Block) -> str | None:
     return None
 
 
-_NEWS_SHARE = re.compile(r"^shares? (?:of|in|rose|fell|jumped|dropped|closed|were|are|have|had)\b", re.I)
+_NEWS_SHARE = re.compile(r"^shares? (?:of|in|rose|fell|jumped|dropped|closed|were|are|have|had)\b", re.IGNORECASE)
 
 
 def _looks_like_news(text: str) -> bool:
