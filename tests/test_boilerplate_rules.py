@@ -61,6 +61,7 @@ REMOVE = [
     ("B301", "Facebook | X | WhatsApp | Email", "END"),
     ("B301", "Pin it for later!", "END"),
     ("B301", "1.2K shares", "LEAD"),
+    ("B301", "Share this: Click to share on Facebook (Opens in new window)", "END"),
     ("B401", "Get the morning briefing delivered to your inbox", "END"),
     ("B401", "Subscribe now", "MID"),
     ("B401", "Want more stories like this? Sign up for our free newsletter.", "END"),
@@ -80,10 +81,13 @@ REMOVE = [
     ("B602", "As an Amazon Associate I earn from qualifying purchases.", "END"),
     ("B603", "Request a quote", "END"),
     ("B603", "View on Amazon", "MID"),
+    ("B603", "Get in touch with our team", "END"),
     ("B701", "This website uses cookies to improve your experience. Accept all cookies", "END"),
     ("B701", "Please enable JavaScript to view this content.", "MID"),
     ("B801", "© 2024 Example Media Group. All rights reserved.", "END"),
     ("B801", "This material may not be published, broadcast, rewritten or redistributed.", "END"),
+    ("B801", "Reprinted here with permission of the author.", "END"),
+    ("B801", "By signing up, you agree to our Terms of Use and Privacy Policy.", "END"),
     ("B802", "Privacy Policy | Terms of Use | Cookie Policy", "END"),
     ("B802", "Terms & Conditions", "END"),
     ("B901", "About the author", "END"),
@@ -95,6 +99,7 @@ REMOVE = [
     ("B903", "Skip to content", "LEAD"),
     ("B903", "Back to top", "END"),
     ("B903", "Home", "LEAD"),
+    ("B903", "Skip Navigation", "LEAD"),
 ]
 
 # (line, where) -- ordinary news sentences that no rule may touch
@@ -121,6 +126,8 @@ KEEP = [
     ("Photographers lined the street as the first riders arrived.", "MID"),
     ("The minister declined to comment on Tuesday and left the building.", "END"),
     ("Share prices in the sector were flat.", "END"),
+    ("Tenants must agree to the terms of the lease before they move in.", "MID"),
+    ("The photos were reprinted in dozens of papers, the agency said.", "MID"),
     ("FAQs", "MID"),
 ]
 

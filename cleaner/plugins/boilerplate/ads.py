@@ -31,7 +31,8 @@ def ad_label(block: Block) -> str | None:
 
 _AFFILIATE = re.compile(
     r"\b(?:(?:we|i|us|site|this (?:post|article|page|site))\b.{0,60}\b(?:earn|receive|get|make)s? "
-    r"(?:a |an )?(?:small |affiliate )?(?:commissions?|compensation|fees?|a cut)\b|"
+    r"(?:a |an )?(?:small |affiliate |financial |\w+ )?(?:commissions?|compensation|fees?|a cut)\b|"
+    r"\bwe (?:may|might|could) be compensated\b|"
     r"qualifying purchases|(?:contains?|uses?|includes?|these are|are) (?:some )?affiliate links?\b|"
     r"affiliate links?\)|affiliate (?:disclosure|partners?hips?)\b|"
     r"chosen independently by our editors|supported by (?:commissions|affiliate)|"
@@ -70,7 +71,8 @@ _CTA_LABELS = labels(
 
 
 _CTA_FORM = re.compile(
-    r"^(?:fill (?:out|in) (?:the|our|this) form|(?:click|tap) (?:here|below) to "
+    r"^(?:fill (?:out|in) (?:the|our|this) form|get in touch with (?:us|our)|"
+    r"(?:click|tap) (?:here|below) to "
     r"(?:sign up|subscribe|get|download|buy|book|register|learn more|start))\b",
     re.IGNORECASE,
 )

@@ -9,14 +9,19 @@ from cleaner.rules import Block, rule
 
 _COPYRIGHT = re.compile(
     r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|"
-    r"\bmay not be (?:published|reproduced|broadcast|rewritten|redistributed)\b",
+    r"\bmay not be (?:published|reproduced|broadcast|rewritten|redistributed)\b|"
+    r"\b(?:reprinted|republished|reproduced) (?:here )?with (?:the )?(?:kind )?permission\b|"
+    r"\b(?:by (?:submitting|clicking|signing up|subscribing|continuing)\b.{0,80}\b"
+    r"(?:you )?(?:agree|consent|accept)|agree to (?:our|the site's) (?:terms|privacy)|"
+    r"I agree (?:that|to)\b.{0,120}\b(?:contact me|privacy policy|terms))",
     re.IGNORECASE,
 )
 
 
 @rule("B801", "copyright", stage="remove", category="legal")
 def copyright_line(block: Block) -> str | None:
-    """Copyright and reuse notices ("© 2024 Example News. All rights reserved.").
+    """Copyright, reuse and form-consent notices ("© 2024 Example News. All rights reserved.",
+    "Reprinted with permission.", "By signing up you agree to our Terms").
 
     "The copyright case went to court." does not start with the notice and is kept.
     """

@@ -16,6 +16,7 @@ _NEWSLETTER = re.compile(
 _IMPERATIVE_START = re.compile(
     r"^(?:sign up|subscribe|get|join|enter|want|don't miss|never miss|receive|stay|"
     r"be the first|register|start your|become a (?:member|subscriber|supporter)|"
+    r"would you like to (?:receive|get) (?:notifications|updates|our|the latest)|"
     r"if you (?:liked|enjoyed|found)\b.{0,60}\b(?:subscrib|sign up|newsletter)|"
     r"thank you for (?:subscribing|signing up|joining|supporting)|thanks for (?:reading|subscribing))\b",
     re.IGNORECASE,

@@ -81,6 +81,7 @@ def post_meta(block: Block) -> str | None:
 
 _NAV_LABELS = labels(
     "home", "menu", "main menu", "search", "skip to content", "skip to main content",
+    "skip navigation",
     "skip to navigation", "toggle navigation", "open menu", "close menu", "close",
     "table of contents", "in this article", "on this page", "jump to",
     "back to top", "scroll to top", "go to top", "tags", "tagged", "tags:", "topics",

@@ -19,7 +19,7 @@ _SHARE_LINE = re.compile(
     rf"join (?:us|our \w+ (?:group|community)|the \w+ (?:group|community)) on {_SOCIAL}\b|"
     rf"join the {_SOCIAL} group\b|pin (?:it|this|for later)\b|save (?:it|this) (?:for later|to pinterest)\b|"
     rf"help (?:me|us) spread the word\b)"
-    rf"|\b(?:follow|like) us on {_SOCIAL}\b"
+    rf"|\b(?:follow|like) us on {_SOCIAL}\b|\bclick to share on {_SOCIAL}\b|\bshare this:\s"
     rf"|^(?:{_SOCIAL}[\s,|/·•]*){{2,}}$",
     re.IGNORECASE,
 )
