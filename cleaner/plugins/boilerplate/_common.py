@@ -40,6 +40,21 @@ def label(text: str) -> str:
     return _SPACES.sub(" ", _EDGE.sub("", text)).lower()
 
 
+@lru_cache(maxsize=4096)
+def lower(text: str) -> str:
+    return text.lower()
+
+
+def mentions(text: str, keys: tuple[str, ...]) -> bool:
+    """Cheap prefilter before a costly pattern: does the lowercased line contain any key?
+
+    >>> mentions("Sign up for our newsletter", ("newsletter", "subscri"))
+    True
+    """
+    low = lower(text)
+    return any(k in low for k in keys)
+
+
 def is_short(block: Block, words: int) -> bool:
     return block.words <= words
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.plugins.boilerplate._common import REPORTING, is_short, label, labels
+from cleaner.plugins.boilerplate._common import REPORTING, is_short, label, labels, mentions
 from cleaner.rules import Block, rule
 
 _AD = re.compile(
@@ -42,6 +42,10 @@ _AFFILIATE = re.compile(
 )
 
 
+_AFFILIATE_KEYS = ("commission", "compensat", "fee", "a cut", "qualifying purchases", "affiliate",
+                   "chosen independently", "at no ")
+
+
 @rule("B602", "affiliate-disclosure", stage="remove", category="advertising")
 def affiliate_disclosure(block: Block) -> str | None:
     """An affiliate or sponsorship disclosure addressed to the reader.
@@ -50,7 +54,7 @@ def affiliate_disclosure(block: Block) -> str | None:
     affiliate marketing ("Affiliates earned $8bn in commissions last year, the report said.")
     is kept: it reports, and speaks of others.
     """
-    if not is_short(block, 60):
+    if not is_short(block, 60) or not mentions(block.text, _AFFILIATE_KEYS):
         return None
     text = block.text
     if _AFFILIATE.search(text) and not REPORTING.search(text):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.plugins.boilerplate._common import DATE, ELLIPSIS_END, REPORTING, is_short
+from cleaner.plugins.boilerplate._common import DATE, ELLIPSIS_END, REPORTING, is_short, mentions
 from cleaner.rules import Block, rule
 
 _POSITION_MARKER = re.compile(
@@ -29,6 +29,11 @@ _CREDIT = re.compile(
     r"reuters/|epa-efe|/ap\b|/afp\b|/reuters\b|/getty\b)",
     re.IGNORECASE,
 )
+
+
+_CREDIT_KEYS = ("photo", "image", "(pic", "picture", "credit", "illustration", "getty",
+                "shutterstock", "alamy", "istock", "unsplash", "/ap", "/afp", "/reuters", "reuters/",
+                "/getty", "epa-efe")
 
 
 @rule("B101", "photo-caption", stage="remove", category="caption")
@@ -60,7 +65,9 @@ def photo_credit(block: Block) -> str | None:
     Example: "A flooded street in Hull. (Photo: Sam Cole/Reuters)". A story sentence that
     mentions Getty Images is kept when it reports ("Getty Images said on Monday ...").
     """
-    if not is_short(block, 40) or not _CREDIT.search(block.text):
+    if not is_short(block, 40) or not mentions(block.text, _CREDIT_KEYS):
+        return None
+    if not _CREDIT.search(block.text):
         return None
     if REPORTING.search(block.text):
         return None

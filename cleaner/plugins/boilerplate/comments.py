@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.plugins.boilerplate._common import REPORTING, is_short, label, labels
+from cleaner.plugins.boilerplate._common import REPORTING, is_short, label, labels, mentions
 from cleaner.rules import Block, rule
 
 _COMMENT_WORD = re.compile(r"\bcomment(?:s|ing|ers?)?\b", re.IGNORECASE)
@@ -54,6 +54,8 @@ _FEEDBACK = re.compile(
     r"we(?:'d| would) love to hear (?:from you|your))",
     re.IGNORECASE,
 )
+_FEEDBACK_KEYS = ("did you", "rate", "review", "was this", "rating", "how useful", "how helpful",
+                  "share your", "love to hear")
 _FEEDBACK_ANYWHERE = re.compile(r"\bleave a (?:star )?rating\b|\brate this recipe\b", re.IGNORECASE)
 
 
@@ -64,7 +66,7 @@ def feedback_prompt(block: Block) -> str | None:
     Example: "Tried this one? Leave a star rating below!" or "Was this article helpful?".
     A sentence about ratings in general ("Hotels with a low rating lost bookings.") is kept.
     """
-    if not is_short(block, 30):
+    if not is_short(block, 30) or not mentions(block.text, _FEEDBACK_KEYS):
         return None
     text = block.text
     if _FEEDBACK.search(text) or _FEEDBACK_ANYWHERE.search(text):

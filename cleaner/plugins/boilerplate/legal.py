@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.plugins.boilerplate._common import REPORTING, is_short, label, labels
+from cleaner.plugins.boilerplate._common import REPORTING, is_short, label, labels, mentions
 from cleaner.rules import Block, rule
 
 _COPYRIGHT = re.compile(
@@ -18,6 +18,10 @@ _COPYRIGHT = re.compile(
 )
 
 
+_COPYRIGHT_KEYS = ("©", "(c)", "copyright", "rights reserved", "may not be", "permission", "agree",
+                   "consent", "accept")
+
+
 @rule("B801", "copyright", stage="remove", category="legal")
 def copyright_line(block: Block) -> str | None:
     """Copyright, reuse and form-consent notices ("© 2024 Example News. All rights reserved.",
@@ -25,7 +29,9 @@ def copyright_line(block: Block) -> str | None:
 
     "The copyright case went to court." does not start with the notice and is kept.
     """
-    if is_short(block, 40) and _COPYRIGHT.search(block.text) and not REPORTING.search(block.text):
+    if not is_short(block, 40) or not mentions(block.text, _COPYRIGHT_KEYS):
+        return None
+    if _COPYRIGHT.search(block.text) and not REPORTING.search(block.text):
         return "copyright or legal notice"
     return None
 
@@ -48,6 +54,10 @@ def legal_links(block: Block) -> str | None:
     Example: "Terms & Conditions". "Read the privacy policy before you sign." is prose.
     """
     if block.words > 16:
+        return None
+    if block.words <= 6 and label(block.text) in _LEGAL_LABELS:
+        return "legal or policy links"
+    if not any(sep in block.text for sep in "|•·/"):
         return None
     parts = [label(p) for p in _SEPARATORS.split(block.text) if p.strip()]
     if parts and all(p in _LEGAL_LABELS for p in parts):

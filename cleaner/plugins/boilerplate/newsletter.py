@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.plugins.boilerplate._common import REPORTING, is_short, label, labels
+from cleaner.plugins.boilerplate._common import REPORTING, is_short, label, labels, mentions
 from cleaner.rules import Block, rule
 
 _NEWSLETTER = re.compile(
@@ -30,6 +30,10 @@ _NEWSLETTER_LABELS = labels(
 )
 
 
+_NEWSLETTER_KEYS = ("sign up", "subscri", "newsletter", "inbox", "mail", "briefing", "get our",
+                    "get the", "delivered", "updates")
+
+
 @rule("B401", "newsletter", stage="remove", category="newsletter")
 def newsletter(block: Block) -> str | None:
     """Newsletter and subscription prompts ("Get our daily briefing in your inbox").
@@ -40,7 +44,7 @@ def newsletter(block: Block) -> str | None:
     text = block.text
     if block.words <= 6 and label(text) in _NEWSLETTER_LABELS:
         return "newsletter or subscription label"
-    if not is_short(block, 40):
+    if not is_short(block, 40) or not mentions(text, _NEWSLETTER_KEYS):
         return None
     hits = len(_NEWSLETTER.findall(text))
     if not hits or REPORTING.search(text):

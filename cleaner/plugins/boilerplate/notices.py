@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.plugins.boilerplate._common import REPORTING, is_short
+from cleaner.plugins.boilerplate._common import REPORTING, is_short, mentions
 from cleaner.rules import Block, rule
 
 _COOKIE = re.compile(
@@ -18,13 +18,19 @@ _COOKIE = re.compile(
 )
 
 
+_COOKIE_KEYS = ("cookie", "javascript", "browser", "blocker", "disable your ad", "by continuing",
+                "manage ")
+
+
 @rule("B701", "cookie-notice", stage="remove", category="cookies")
 def cookie_notice(block: Block) -> str | None:
     """Cookie banners and JavaScript/browser notices ("This site uses cookies to ...").
 
     A report about cookies ("Regulators said the site used cookies to track users.") is kept.
     """
-    if is_short(block, 60) and _COOKIE.search(block.text) and not REPORTING.search(block.text):
+    if not is_short(block, 60) or not mentions(block.text, _COOKIE_KEYS):
+        return None
+    if _COOKIE.search(block.text) and not REPORTING.search(block.text):
         return "cookie or browser notice"
     return None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.plugins.boilerplate._common import is_short, label, labels
+from cleaner.plugins.boilerplate._common import is_short, label, labels, mentions
 from cleaner.rules import Block, rule
 
 _SOCIAL = (
@@ -29,6 +29,12 @@ _SHARE_LABELS = labels(
     "reddit", "follow", "follow us", "follow me", "share article", "share story", "share post",
     "sharing is caring",
 )
+_SHARE_KEYS = (
+    "share", "follow", "like us", "tweet", "connect", "find us", "join", "pin ", "save ", "spread",
+    "facebook", "twitter", "linkedin", "whatsapp", "pinterest", "reddit", "telegram", "instagram",
+    "tiktok", "youtube", "mail", "messenger", "threads", "bluesky", "mastodon", "print",
+    "copy link", "flipboard", "sms",
+)
 _SHARE_COUNT = re.compile(r"^\d[\d.,]*[kKmM]?\s+(?:shares?|likes?|views?)$", re.IGNORECASE)
 
 
@@ -44,6 +50,8 @@ def share_follow(block: Block) -> str | None:
     text = block.text
     if block.words <= 3 and (label(text) in _SHARE_LABELS or _SHARE_COUNT.match(text)):
         return "share button label"
+    if not mentions(text, _SHARE_KEYS):
+        return None
     if _SHARE_LINE.search(text) and not _looks_like_news(text):
         return "share or follow prompt"
     return None
