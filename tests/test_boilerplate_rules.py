@@ -96,6 +96,8 @@ REMOVE = [
     ("B902", "6 min read", "LEAD"),
     ("B902", "Published June 2, 2025 10:39AM", "LEAD"),
     ("B902", "Last updated: 12/05/2024", "END"),
+    ("B902", "Dec 18, 2025 · 10 min read", "LEAD"),
+    ("B902", "Reading time: 4 minutes", "LEAD"),
     ("B903", "Skip to content", "LEAD"),
     ("B903", "Back to top", "END"),
     ("B903", "Home", "LEAD"),
@@ -129,6 +131,10 @@ KEEP = [
     ("Tenants must agree to the terms of the lease before they move in.", "MID"),
     ("The photos were reprinted in dozens of papers, the agency said.", "MID"),
     ("FAQs", "MID"),
+    ("45 to 55 mins", "MID"),  # a recipe's cooking time
+    ("| 3/1/2014 | +8.6% |", "MID"),  # a table row that starts with a date
+    ("Written Communication", "MID"),
+    ("March 3, 2024: the day the lanes opened", "MID"),
 ]
 
 

@@ -84,10 +84,10 @@ _CTA_FORM = re.compile(
 
 @rule("B603", "call-to-action", stage="remove", category="advertising")
 def call_to_action(block: Block) -> str | None:
-    """A sales button's label or form prompt ("Book a demo", "View on Amazon", "Fill out the
-    form for a free quote").
+    """A sales button's label or form prompt ("Book a demo", "View on Amazon").
 
-    Only the exact label counts: "Get started with Python in ten minutes" is a heading.
+    Examples: "Request a quote", "Fill out the form for a free quote". Only the exact label
+    counts: "Get started with Python in ten minutes" is a heading.
     """
     if block.words <= 6 and label(block.text) in _CTA_LABELS:
         return "call-to-action button label"

@@ -24,10 +24,10 @@ _COPYRIGHT_KEYS = ("©", "(c)", "copyright", "rights reserved", "may not be", "p
 
 @rule("B801", "copyright", stage="remove", category="legal")
 def copyright_line(block: Block) -> str | None:
-    """Copyright, reuse and form-consent notices ("© 2024 Example News. All rights reserved.",
-    "Reprinted with permission.", "By signing up you agree to our Terms").
+    """Copyright, reuse and form-consent notices ("© 2024 Example News. All rights reserved.").
 
-    "The copyright case went to court." does not start with the notice and is kept.
+    Also "Reprinted with permission." and "By signing up you agree to our Terms". "The
+    copyright case went to court." does not start with the notice and is kept.
     """
     if not is_short(block, 40) or not mentions(block.text, _COPYRIGHT_KEYS):
         return None

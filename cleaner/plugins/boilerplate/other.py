@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.plugins.boilerplate._common import DATE, label, labels, near_edge
+from cleaner.plugins.boilerplate._common import DATE, MONTH, label, labels, near_edge
 from cleaner.rules import Block, rule
 
 _NAME = r"[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|da|del|la|le)){1,3}"  # two words or more
@@ -45,13 +45,21 @@ def author_bio(block: Block) -> str | None:
 
 _READING_TIME = re.compile(
     r"^(?:(?:estimated )?reading time:?\s*)?\d+\s*(?:-|–|to)?\s*(?:\d+\s*)?"
-    r"(?:min(?:ute)?s?|mins?)\.?(?:\s+(?:read|reading|read time|reading time|to read))?$",
+    r"(?:min(?:ute)?s?|mins?)\.?\s+(?:read|reading|read time|reading time|to read)$"
+    r"|^(?:estimated )?reading time:?\s*\d+\s*(?:min(?:ute)?s?|mins?)$",
     re.IGNORECASE,
 )
 _META = re.compile(
     r"^(?:(?:posted|published|updated|last updated|last modified|written|reviewed|"
     r"medically reviewed|fact[- ]checked|edited|originally published|first published)"
-    r"(?: by| on| at| in|:|\s+(?=\d|[A-Z][a-z]{2}))|by\s+" + _NAME + r"\s*(?:$|[|,•·]|on\b|and\b|\d))",
+    r"(?: by| on| at| in|:|\s+(?=\d|" + MONTH + r"))|by\s+" + _NAME + r"\s*(?:$|[|,•·]|on\b|and\b|\d))",
+    re.IGNORECASE,
+)
+
+
+_DATE_LINE_REST = re.compile(  # what may sit next to a date on a date line
+    r"^[\W\d_]*(?:(?:am|pm|utc|gmt|[ecmp][sd]?t|updated|published|posted|on|at|min|mins|minutes?|"
+    r"read|date)\b[\W\d_]*)*$",
     re.IGNORECASE,
 )
 
@@ -60,7 +68,8 @@ _META = re.compile(
 def post_meta(block: Block) -> str | None:
     """Bylines, datelines and reading times above or below the story.
 
-    Examples: "By Jane Roe | March 3, 2024", "Published June 2, 2025 10:39AM", "6 min read".
+    Examples: "By Jane Roe | March 3, 2024", "Published June 2, 2025 10:39AM", "6 min read",
+    "Dec 18, 2025 · 10 min read".
     A sentence that starts "Published in 1990, the novel ..." is long and has no date line
     shape, so it stays.
     """
@@ -69,6 +78,14 @@ def post_meta(block: Block) -> str | None:
     text = block.text
     if _READING_TIME.match(label(text)):
         return "reading time"
+    if (
+        block.words <= 8
+        and not text.startswith("|")  # a table row, not a date line
+        and not text.endswith(":")  # "2025-12-19:" heads a changelog entry
+        and DATE.search(text)
+        and _DATE_LINE_REST.match(DATE.sub(" ", text))
+    ):
+        return "date line"
     if not _META.match(text):
         return None
     if block.words <= 6:
