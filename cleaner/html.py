@@ -8,8 +8,9 @@ drop as a :class:`~cleaner.document.Removal` with ``stage="html"`` and an H code
 families (H1xx captions, H2xx comments, ...). The extracted text then goes through the same
 text rules as any plain-text input.
 
-An element is never dropped when it holds most of the page's text: a ``<body class="...
-comments-open">`` or an article container whose class mentions sharing is the story itself.
+An element is never dropped when it holds most of the page's text or a large share of its
+paragraph prose: a ``<body class="... comments-open">``, an article container whose class
+mentions sharing, or a story placed in a ``<nav>``-like sidebar block is the story itself.
 """
 
 from __future__ import annotations
@@ -132,6 +133,17 @@ def _text(tag: Any) -> str:
     return _SPACE.sub(" ", tag.get_text(" ")).strip()
 
 
+_PROSE_PARAGRAPH = 80  # characters: a <p> this long is story prose, not a link or a label
+_PROSE_SHARE = 0.4
+
+
+def _prose(tag: Any) -> int:
+    """Characters of paragraph prose inside ``tag`` (``<p>`` elements of 80+ characters)."""
+    paragraphs = [tag] if tag.name == "p" else tag.find_all("p")
+    lengths = (len(p.get_text()) for p in paragraphs)
+    return sum(n for n in lengths if n >= _PROSE_PARAGRAPH)
+
+
 def preclean(html: str, config: Config) -> tuple[str, list[Removal]]:
     """Drop furniture elements; return the page as HTML again and what was dropped.
 
@@ -145,6 +157,7 @@ def preclean(html: str, config: Config) -> tuple[str, list[Removal]]:
     soup = BeautifulSoup(html, "lxml")
     body = soup.body or soup
     total = max(len(_text(body)), 1)
+    page_prose = _prose(body)
     rules = tuple(r for r in HTML_RULES if _rule_is_on(r.code, config))
     removed: list[Removal] = []
     for tag in list(body.find_all(True)):
@@ -158,6 +171,9 @@ def preclean(html: str, config: Config) -> tuple[str, list[Removal]]:
         text = _text(tag)
         if len(text) > 0.5 * total and len(text) > 400:
             continue  # the element holds most of the page: it is the story, whatever its class
+        prose = _prose(tag)
+        if prose >= 400 and prose >= _PROSE_SHARE * page_prose:
+            continue  # it holds much of the page's paragraph prose: a story in a mislabelled box
         if text:
             removed.append(Removal(None, None, text, hit.code, hit.category, hit.reason, "html"))
         tag.decompose()
