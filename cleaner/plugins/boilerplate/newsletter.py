@@ -21,6 +21,11 @@ _IMPERATIVE_START = re.compile(
     r"thank you for (?:subscribing|signing up|joining|supporting)|thanks for (?:reading|subscribing))\b",
     re.IGNORECASE,
 )
+_CONSIDER = re.compile(
+    r"\b(?:please )?consider (?:\w+ing,? )*(?:and |or )?(?:subscribing|signing up|becoming a "
+    r"(?:member|subscriber|supporter)|supporting us)\b",
+    re.IGNORECASE,
+)
 _NEWSLETTER_LABELS = labels(
     "subscribe", "subscribe now", "subscribe here", "subscribe today", "subscribed",
     "newsletter", "newsletters", "our newsletter", "sign up", "sign up now", "sign up free",
@@ -51,6 +56,8 @@ def newsletter(block: Block) -> str | None:
         return None
     if _IMPERATIVE_START.search(text) and block.words <= 25:
         return "newsletter or subscription prompt"
+    if _CONSIDER.search(text):
+        return "request to subscribe or share"
     if hits >= 2 and block.words <= 15:
         return "newsletter or subscription prompt"
     return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.plugins.boilerplate._common import is_short, label, labels, mentions
+from cleaner.plugins.boilerplate._common import REPORTING, is_short, label, labels, mentions
 from cleaner.rules import Block, rule
 
 _SOCIAL = (
@@ -19,10 +19,11 @@ _SHARE_LINE = re.compile(
     rf"join (?:us|our \w+ (?:group|community)|the \w+ (?:group|community)) on {_SOCIAL}\b|"
     rf"join the {_SOCIAL} group\b|pin (?:it|this|for later)\b|save (?:it|this) (?:for later|to pinterest)\b|"
     rf"help (?:me|us) spread the word\b)"
-    rf"|\b(?:follow|like) us on {_SOCIAL}\b|\bclick to share on {_SOCIAL}\b|\bshare this:\s"
+    rf"|\bclick to share on {_SOCIAL}\b|\bshare this:\s"
     rf"|^(?:{_SOCIAL}[\s,|/·•]*){{2,}}$",
     re.IGNORECASE,
 )
+_FOLLOW_US = re.compile(rf"\b(?:follow|like|join|find) us on {_SOCIAL}\b", re.IGNORECASE)
 _SHARE_LABELS = labels(
     "share", "shares", "share this", "share it", "tweet", "pin", "pin it", "email", "print",
     "copy link", "link copied", "facebook", "twitter", "linkedin", "whatsapp", "pinterest",
@@ -42,18 +43,21 @@ _SHARE_COUNT = re.compile(r"^\d[\d.,]*[kKmM]?\s+(?:shares?|likes?|views?)$", re.
 def share_follow(block: Block) -> str | None:
     """Share buttons and follow-us lines ("Share this article", "Follow us on Instagram").
 
-    A short line only: "Shares of Acme rose 5%." is news ("shares" as stock), and so is
-    "She said she would follow the advice."
+    A short line only, except "follow us on <network>", which speaks to the reader wherever
+    it stands: "Shares of Acme rose 5%." is news ("shares" as stock), and so is "She said she
+    would follow the advice."
     """
-    if not is_short(block, 15):
+    if not is_short(block, 40):
         return None
     text = block.text
     if block.words <= 3 and (label(text) in _SHARE_LABELS or _SHARE_COUNT.match(text)):
         return "share button label"
     if not mentions(text, _SHARE_KEYS):
         return None
-    if _SHARE_LINE.search(text) and not _looks_like_news(text):
+    if block.words <= 15 and _SHARE_LINE.search(text) and not _looks_like_news(text):
         return "share or follow prompt"
+    if _FOLLOW_US.search(text) and not REPORTING.search(text):
+        return "follow-us prompt"
     return None
 
 
