@@ -76,6 +76,7 @@ REMOVE = [
     ("B501", "READ NEXT: Ten towns that banned cars from their squares", "END"),
     ("B501", "Previous article", "END"),
     ("B501", "Trending now", "END"),
+    ("B501", "Recent Posts", "END"),
     ("B601", "Advertisement", "MID"),
     ("B601", "Story continues below advertisement", "MID"),
     ("B601", "Sponsored by Acme Bikes", "END"),
@@ -92,8 +93,11 @@ REMOVE = [
     ("B801", "By signing up, you agree to our Terms of Use and Privacy Policy.", "END"),
     ("B802", "Privacy Policy | Terms of Use | Cookie Policy", "END"),
     ("B802", "Terms & Conditions", "END"),
+    ("B803", "This guide is for informational purposes only and is not financial advice.", "END"),
+    ("B803", "Past performance is not a guarantee of future results.", "END"),
     ("B901", "About the author", "END"),
     ("B901", "Maria Costa is a senior travel writer at Example Daily who covers cities.", "END"),
+    ("B901", "Dr. Alan Reyes, MD, is a family physician who writes about cycling and health.", "END"),
     ("B902", "By Jane Roe | March 3, 2024", "LEAD"),
     ("B902", "6 min read", "LEAD"),
     ("B902", "Published June 2, 2025 10:39AM", "LEAD"),
@@ -104,6 +108,8 @@ REMOVE = [
     ("B903", "Back to top", "END"),
     ("B903", "Home", "LEAD"),
     ("B903", "Skip Navigation", "LEAD"),
+    ("B904", "Harbour Notes is a production of Kessel Media.", "END"),
+    ("B904", "This story about bike lanes was produced by The Coastal Ledger, a local newsroom.", "END"),
 ]
 
 # (line, where) -- ordinary news sentences that no rule may touch
@@ -130,6 +136,7 @@ KEEP = [
     ("Photographers lined the street as the first riders arrived.", "MID"),
     ("The minister declined to comment on Tuesday and left the building.", "END"),
     ("Share prices in the sector were flat.", "END"),
+    ("Officials said the plan does not constitute an endorsement of any bike brand.", "MID"),
     ("The mayor urged residents to consider cycling to work at least once a week.", "MID"),
     ("Fans who follow the club on Instagram saw the news first, the club said.", "MID"),
     ("Tenants must agree to the terms of the lease before they move in.", "MID"),

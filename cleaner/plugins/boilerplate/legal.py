@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import re
 
-from cleaner.plugins.boilerplate._common import REPORTING, is_short, label, labels, mentions
+from cleaner.plugins.boilerplate._common import (
+    REPORTING,
+    is_short,
+    label,
+    labels,
+    mentions,
+    near_edge,
+)
 from cleaner.rules import Block, rule
 
 _COPYRIGHT = re.compile(
@@ -65,4 +72,32 @@ def legal_links(block: Block) -> str | None:
     return None
 
 
-RULES = (copyright_line, legal_links)
+_DISCLAIMER = re.compile(
+    r"\b(?:does not constitute (?:an? )?(?:endorsement|offer|(?:investment|financial|legal|medical|"
+    r"tax) advice)|for (?:informational|educational|general information(?:al)?) purposes only|"
+    r"(?:is|are) not (?:intended (?:as|to be)|a substitute for) (?:\w+ )?(?:professional )?"
+    r"(?:medical|legal|financial|investment|tax) advice|past performance (?:is|does) not "
+    r"(?:a )?(?:guarantee|indicative|indicate)|consult (?:your|a) (?:doctor|physician|financial "
+    r"advis[eo]r|attorney|tax professional) before)",
+    re.IGNORECASE,
+)
+
+
+@rule("B803", "disclaimer", stage="remove", category="legal")
+def disclaimer(block: Block) -> str | None:
+    """A legal or advice disclaimer at the top or foot of the page.
+
+    Example (last line): "This article is for informational purposes only and does not
+    constitute financial advice." Mid-story, a sentence about advice rules is reporting.
+    """
+    if block.words > 90 or not near_edge(block, lead=2, tail=4):
+        return None
+    text = block.text
+    if mentions(text, _DISCLAIMER_KEYS) and _DISCLAIMER.search(text) and not REPORTING.search(text):
+        return "legal or advice disclaimer"
+    return None
+
+
+_DISCLAIMER_KEYS = ("constitute", "purposes only", "advice", "past performance", "consult")
+
+RULES = (copyright_line, legal_links, disclaimer)

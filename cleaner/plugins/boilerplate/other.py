@@ -13,11 +13,13 @@ _ROLE = (
     r"freelancer|blogger|producer|photographer|founder|co-founder|ceo|cto|analyst|expert|"
     r"strategist|consultant|researcher|specialist|marketer|manager|director|lead|head|"
     r"designer|developer|engineer|host|creator|professor|student|nutritionist|dietitian|"
-    r"coach|tester|reviewer)"
+    r"coach|tester|reviewer|owner|physician|doctor|therapist|attorney|lawyer|chef|partner|"
+    r"president|officer|scientist|teacher|educator|advis[eo]r|planner|broker|agent|practitioner)"
 )
 _BIO = re.compile(
     rf"^(?:about the (?:author|writer|reporter)s?\b|(?:hi|hello|hey),? (?:I['’]m|my name is) [A-Z]|"
-    rf"{_NAME} (?:is|was|has been|serves as|works as) (?:a|an|the|our)\b[^.]{{0,120}}\b{_ROLE}s?\b|"
+    rf"(?:(?:Mr|Mrs|Ms|Dr)\.? )?{_NAME}(?:,? (?:[A-Z][A-Za-z]*\.?)+)*,? "
+    rf"(?:is|was|has been|serves as|works as) (?:a|an|the|our)\b[^.]{{0,120}}\b{_ROLE}s?\b|"
     rf"(?:this (?:post|article|story|piece|guide) (?:was )?(?:written|reported|contributed) by)\b|"
     rf"{_NAME},? (?:is )?(?:a |an |the )?(?:[\w-]+ ){{0,4}}{_ROLE} (?:at|for|with) )",
 )
@@ -119,4 +121,28 @@ def navigation_label(block: Block) -> str | None:
     return None
 
 
-RULES = (author_bio, post_meta, navigation_label)
+_PUBLISHER = re.compile(
+    r"^(?:this (?:story|article|piece|report)\b.{0,100}\bwas (?:written|produced|reported|"
+    r"published|originally published)\b.{0,80}\b(?:by|in|on)\b|"
+    r"[\w.&'’ -]{2,40} is (?:a|an) (?:production|publication|project|product|service|division|"
+    r"subsidiary|member) of\b)",
+    re.IGNORECASE,
+)
+
+
+@rule("B904", "publisher-blurb", stage="remove", category="other")
+def publisher_blurb(block: Block) -> str | None:
+    """A line about the publication rather than the story, at the foot of the page.
+
+    Examples: "Harbour Notes is a production of Kessel Media." and "This story about ferry
+    fares was produced by The Coastal Ledger, an independent newsroom." Only among the last
+    lines: mid-story, "The show is a production of the BBC" is reporting.
+    """
+    if block.from_end >= 4 or block.words > 70:
+        return None
+    if _PUBLISHER.search(block.text):
+        return "note about the publisher"
+    return None
+
+
+RULES = (author_bio, post_meta, navigation_label, publisher_blurb)

@@ -23,7 +23,8 @@ _RELATED = re.compile(
 )
 _RELATED_LABELS = labels("related", "recommended", "trending", "popular", "more", "next", "previous",
                          "prev", "older posts", "newer posts", "see all", "view all", "load more",
-                         "show more", "read the full story", "full story")
+                         "show more", "read the full story", "full story", "up next",
+                         "recent posts", "recent articles", "recent stories", "recent news")
 
 
 @rule("B501", "related-link", stage="remove", category="related")

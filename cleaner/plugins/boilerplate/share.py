@@ -23,7 +23,9 @@ _SHARE_LINE = re.compile(
     rf"|^(?:{_SOCIAL}[\s,|/·•]*){{2,}}$",
     re.IGNORECASE,
 )
-_FOLLOW_US = re.compile(rf"\b(?:follow|like|join|find) us on {_SOCIAL}\b", re.IGNORECASE)
+_FOLLOW_US = re.compile(
+    rf"\b(?:follow|like|join|find) (?:us|me) on (?:social media|{_SOCIAL})\b", re.IGNORECASE
+)
 _SHARE_LABELS = labels(
     "share", "shares", "share this", "share it", "tweet", "pin", "pin it", "email", "print",
     "copy link", "link copied", "facebook", "twitter", "linkedin", "whatsapp", "pinterest",
