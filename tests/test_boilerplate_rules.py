@@ -67,6 +67,7 @@ REMOVE = [
     ("B401", "Subscribe now", "MID"),
     ("B401", "Want more stories like this? Sign up for our free newsletter.", "END"),
     ("B401", "NEWSLETTER", "END"),
+    ("B401", "Would you like to receive notifications about new posts?", "END"),
     ("B401", "Harbour Notes is made by two people. If this helped, please consider sharing and subscribing.", "END"),
     ("B402", "Already a subscriber? Log in", "END"),
     ("B402", "This journalism is made possible by readers like you.", "END"),
@@ -96,6 +97,7 @@ REMOVE = [
     ("B803", "This guide is for informational purposes only and is not financial advice.", "END"),
     ("B803", "Past performance is not a guarantee of future results.", "END"),
     ("B901", "About the author", "END"),
+    ("B901", "Hi, I'm Lena, and I test folding bikes for this site.", "END"),
     ("B901", "Maria Costa is a senior travel writer at Example Daily who covers cities.", "END"),
     ("B901", "Dr. Alan Reyes, MD, is a family physician who writes about cycling and health.", "END"),
     ("B902", "By Jane Roe | March 3, 2024", "LEAD"),
@@ -142,6 +144,7 @@ KEEP = [
     ("Tenants must agree to the terms of the lease before they move in.", "MID"),
     ("The photos were reprinted in dozens of papers, the agency said.", "MID"),
     ("FAQs", "MID"),
+    ("Hi, I'm Lena, and today we ride from the harbour to the old mill.", "LEAD"),
     ("45 to 55 mins", "MID"),  # a recipe's cooking time
     ("| 3/1/2014 | +8.6% |", "MID"),  # a table row that starts with a date
     ("Written Communication", "MID"),

@@ -66,7 +66,7 @@ def feedback_prompt(block: Block) -> str | None:
     Example: "Tried this one? Leave a star rating below!" or "Was this article helpful?".
     A sentence about ratings in general ("Hotels with a low rating lost bookings.") is kept.
     """
-    if not is_short(block, 45) or not mentions(block.text, _FEEDBACK_KEYS):
+    if not is_short(block, 60) or not mentions(block.text, _FEEDBACK_KEYS):
         return None
     text = block.text
     if _FEEDBACK.search(text) or _FEEDBACK_ANYWHERE.search(text):

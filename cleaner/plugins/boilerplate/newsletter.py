@@ -10,7 +10,8 @@ from cleaner.rules import Block, rule
 _NEWSLETTER = re.compile(
     r"\b(?:sign up|subscribe|subscribing|newsletters?|in your inbox|to your inbox|"
     r"enter your e-?mail|e-?mail address|daily briefing|get (?:our|the) (?:latest|best)|"
-    r"delivered (?:to|straight)|get updates|free updates|unsubscribe (?:at )?any ?time)\b",
+    r"delivered (?:to|straight)|get updates|free updates|unsubscribe (?:at )?any ?time|"
+    r"notifications (?:about|of|for) new (?:posts|articles|stories))\b",
     re.IGNORECASE,
 )
 _IMPERATIVE_START = re.compile(
@@ -36,7 +37,7 @@ _NEWSLETTER_LABELS = labels(
 
 
 _NEWSLETTER_KEYS = ("sign up", "subscri", "newsletter", "inbox", "mail", "briefing", "get our",
-                    "get the", "delivered", "updates")
+                    "get the", "delivered", "updates", "notifications")
 
 
 @rule("B401", "newsletter", stage="remove", category="newsletter")

@@ -17,7 +17,7 @@ _ROLE = (
     r"president|officer|scientist|teacher|educator|advis[eo]r|planner|broker|agent|practitioner)"
 )
 _BIO = re.compile(
-    rf"^(?:about the (?:author|writer|reporter)s?\b|(?:hi|hello|hey),? (?:I['’]m|my name is) [A-Z]|"
+    rf"^(?:about the (?:author|writer|reporter)s?\b|"
     rf"(?:(?:Mr|Mrs|Ms|Dr)\.? )?{_NAME}(?:,? (?:[A-Z][A-Za-z]*\.?)+)*,? "
     rf"(?:is|was|has been|serves as|works as) (?:a|an|the|our)\b[^.]{{0,120}}\b{_ROLE}s?\b|"
     rf"(?:this (?:post|article|story|piece|guide) (?:was )?(?:written|reported|contributed) by)\b|"
@@ -42,7 +42,12 @@ def author_bio(block: Block) -> str | None:
         return "author-bio label"
     if _BIO.search(text):
         return "author bio"
+    if block.from_end < 5 and block.index > block.count // 2 and _GREETING.match(text):
+        return "author bio (self-introduction at the foot of the page)"
     return None
+
+
+_GREETING = re.compile(r"^(?:hi|hello|hey),? (?:I['’]m|my name is) [A-Z]", re.IGNORECASE)
 
 
 _READING_TIME = re.compile(
