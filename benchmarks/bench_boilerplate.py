@@ -119,7 +119,7 @@ class Score:
         wrong = (f"{100 * self.wrong_text / self.gold_lines:5.2f}%" if self.gold_lines else "    -")
         wrong_html = (f"{100 * self.wrong_html / self.gold_lines:5.2f}%" if self.gold_lines else "    -")
         return (f"| {name:<29} | {len(self.f1):5d} | {sum(self.p) / n:.3f} | {sum(self.r) / n:.3f} "
-                f"| {sum(self.f1) / n:.3f} | {leak:5.1f}% | {wrong:>6} | {wrong_html:>6} |")
+                f"| {sum(self.f1) / n:.4f} | {leak:5.2f}% | {wrong:>6} | {wrong_html:>6} |")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -176,8 +176,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"corpus {args.corpus} · {len(pages)} pages with gold text · {elapsed:.0f}s\n")
     for split in ("dev", "held-out", "all"):
         print(f"### {split}" + (" (even ids)" if split == "dev" else " (odd ids)" if split == "held-out" else ""))
-        print("| system                        | pages |   P   |   R   |  F1   |  leak  | gold lines removed (text) | (html) |")
-        print("|-------------------------------|------:|------:|------:|------:|-------:|------:|------:|")
+        print("| system                        | pages |   P   |   R   |   F1   |  leak  | gold lines removed: text | html |")
+        print("|-------------------------------|------:|------:|------:|-------:|-------:|------:|------:|")
         for name in systems:
             print(scores[(name, split)].row(name))
         print()
