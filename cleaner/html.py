@@ -238,5 +238,3 @@ def _choose(extract: Callable[..., str]) -> str:
         return precision
     return default
 
-
-ExtractFn = Callable[[str, Config], Extracted]

@@ -54,6 +54,7 @@ REMOVE = [
     ("B201", "You must be logged in to comment; sign in or register.", "END"),
     ("B202", "Made this? Please take a moment to leave a star rating below!", "END"),
     ("B202", "Was this article helpful?", "END"),
+    ("B202", "How was this issue?", "END"),
     ("B202", "Did you try one of these routes? We'd love to hear from you.", "END"),
     ("B301", "Share this story", "END"),
     ("B301", "SHARE", "MID"),
@@ -86,6 +87,7 @@ REMOVE = [
     ("B603", "Request a quote", "END"),
     ("B603", "View on Amazon", "MID"),
     ("B603", "Get in touch with our team", "END"),
+    ("B603", "Planning a trip? Talk to our travel experts", "END"),
     ("B701", "This website uses cookies to improve your experience. Accept all cookies", "END"),
     ("B701", "Please enable JavaScript to view this content.", "MID"),
     ("B801", "© 2024 Example Media Group. All rights reserved.", "END"),
@@ -144,6 +146,7 @@ KEEP = [
     ("Tenants must agree to the terms of the lease before they move in.", "MID"),
     ("The photos were reprinted in dozens of papers, the agency said.", "MID"),
     ("FAQs", "MID"),
+    ("Residents who want a lane on their street should talk to their council member.", "MID"),
     ("Hi, I'm Lena, and today we ride from the harbour to the old mill.", "LEAD"),
     ("45 to 55 mins", "MID"),  # a recipe's cooking time
     ("| 3/1/2014 | +8.6% |", "MID"),  # a table row that starts with a date

@@ -76,6 +76,8 @@ _CTA_LABELS = labels(
 
 _CTA_FORM = re.compile(
     r"^(?:fill (?:out|in) (?:the|our|this) form|get in touch with (?:us|our)|"
+    r"(?:.{0,60}[.!?] )?talk to (?:our|an?|one of our) (?:[\w-]+ ){0,4}(?:experts?|team|specialists?|"
+    r"advis[eo]rs?)\W*$|"
     r"(?:click|tap) (?:here|below) to "
     r"(?:sign up|subscribe|get|download|buy|book|register|learn more|start))\b",
     re.IGNORECASE,

@@ -51,11 +51,12 @@ _FEEDBACK = re.compile(
     r"was this (?:article|page|post|answer|information|guide) (?:helpful|useful)|"
     r"(?:please )?(?:take a moment to )?leave a (?:star )?rating|"
     r"how (?:useful|helpful) was this|share your (?:thoughts|story|experience|feedback)|"
+    r"how (?:was|did you like|would you rate) this (?:issue|article|post|newsletter|episode|story)|"
     r"we(?:'d| would) love to hear (?:from you|your))",
     re.IGNORECASE,
 )
 _FEEDBACK_KEYS = ("did you", "rate", "review", "was this", "rating", "how useful", "how helpful",
-                  "share your", "love to hear")
+                  "share your", "love to hear", "how was", "how did")
 _FEEDBACK_ANYWHERE = re.compile(r"\bleave a (?:star )?rating\b|\brate this recipe\b", re.IGNORECASE)
 
 
