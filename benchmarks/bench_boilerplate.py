@@ -4,9 +4,11 @@
 
 Systems, on the pages with gold text (``ground_truth.main_content``):
 
-* ``trafilatura`` default / ``favor_precision`` / ``favor_recall``: the extractor alone;
+* ``trafilatura`` default / ``favor_precision`` / ``favor_recall``: the extractor alone,
+  ``trafilatura.extract(html)`` with library defaults (so comments are included);
 * ``cleaner html``: ``Cleaner(ignore=["T"]).clean(page_html, kind="html")``;
-* ``pairs noisy``: the ``noisy`` text of pairs.jsonl as is (trafilatura favor_recall output);
+* ``pairs noisy``: the ``noisy`` text of pairs.jsonl as is (trafilatura favor_recall output,
+  without comments);
 * ``cleaner text``: the same noisy text cleaned with ``kind="text"``.
 
 Metrics: word F1 (bag of lowercase words, per page, mean; the benchmark's own score), leak
@@ -36,6 +38,7 @@ BASELINES = {
     "trafilatura favor_recall": {"favor_recall": True},
 }
 CACHE = wcxb.ROOT / "benchmarks" / "results" / "trafilatura-cache.json"
+CACHE_SPEC = "extract(html, **mode), library defaults"
 
 _cleaner: Any = None
 
@@ -61,8 +64,7 @@ def run_page(page: wcxb.Page, need_baselines: list[str]) -> dict[str, Any]:
         import trafilatura
 
         for name in need_baselines:
-            text = trafilatura.extract(html, include_comments=False, include_tables=True,
-                                       deduplicate=False, **BASELINES[name])
+            text = trafilatura.extract(html, **BASELINES[name])  # library defaults otherwise
             out["baselines"][name] = text or ""
         doc = _get_cleaner().clean(html, source=f"{page.id}.html", kind="html")
         out["html"] = (doc.text, _removals(doc))
@@ -77,7 +79,8 @@ def _load_cache() -> dict[str, dict[str, str]]:
         import trafilatura
 
         data = json.loads(CACHE.read_text(encoding="utf-8"))
-        return data["pages"] if data.get("version") == trafilatura.__version__ else {}
+        same = data.get("version") == trafilatura.__version__ and data.get("spec") == CACHE_SPEC
+        return data["pages"] if same else {}
     except (OSError, ValueError, KeyError):
         return {}
 
@@ -86,7 +89,8 @@ def _save_cache(cache: dict[str, dict[str, str]]) -> None:
     import trafilatura
 
     CACHE.parent.mkdir(parents=True, exist_ok=True)
-    CACHE.write_text(json.dumps({"version": trafilatura.__version__, "pages": cache}), "utf-8")
+    data = {"version": trafilatura.__version__, "spec": CACHE_SPEC, "pages": cache}
+    CACHE.write_text(json.dumps(data), "utf-8")
 
 
 class Score:
