@@ -69,6 +69,7 @@ REMOVE = [
     ("B401", "Want more stories like this? Sign up for our free newsletter.", "END"),
     ("B401", "NEWSLETTER", "END"),
     ("B401", "Would you like to receive notifications about new posts?", "END"),
+    ("B401", "Enjoying Harbour Notes? Tell your friends and earn a free month.", "END"),
     ("B401", "Harbour Notes is made by two people. If this helped, please consider sharing and subscribing.", "END"),
     ("B402", "Already a subscriber? Log in", "END"),
     ("B402", "This journalism is made possible by readers like you.", "END"),
@@ -88,6 +89,7 @@ REMOVE = [
     ("B603", "View on Amazon", "MID"),
     ("B603", "Get in touch with our team", "END"),
     ("B603", "Planning a trip? Talk to our travel experts", "END"),
+    ("B603", "Bike rental at the station. Click below to book your first ride.", "END"),
     ("B701", "This website uses cookies to improve your experience. Accept all cookies", "END"),
     ("B701", "Please enable JavaScript to view this content.", "MID"),
     ("B801", "© 2024 Example Media Group. All rights reserved.", "END"),
@@ -146,6 +148,7 @@ KEEP = [
     ("Tenants must agree to the terms of the lease before they move in.", "MID"),
     ("The photos were reprinted in dozens of papers, the agency said.", "MID"),
     ("FAQs", "MID"),
+    ("Riders tell friends to avoid the ring road at rush hour, the survey found.", "MID"),
     ("Residents who want a lane on their street should talk to their council member.", "MID"),
     ("Hi, I'm Lena, and today we ride from the harbour to the old mill.", "LEAD"),
     ("45 to 55 mins", "MID"),  # a recipe's cooking time

@@ -77,9 +77,12 @@ _CTA_LABELS = labels(
 _CTA_FORM = re.compile(
     r"^(?:fill (?:out|in) (?:the|our|this) form|get in touch with (?:us|our)|"
     r"(?:.{0,60}[.!?] )?talk to (?:our|an?|one of our) (?:[\w-]+ ){0,4}(?:experts?|team|specialists?|"
-    r"advis[eo]rs?)\W*$|"
-    r"(?:click|tap) (?:here|below) to "
-    r"(?:sign up|subscribe|get|download|buy|book|register|learn more|start))\b",
+    r"advis[eo]rs?)\W*$)",
+    re.IGNORECASE,
+)
+_CLICK_TO = re.compile(
+    r"\b(?:click|tap) (?:here|below|the (?:button|link) below) to "
+    r"(?:sign up|subscribe|get|download|buy|book|register|learn more|start|claim|join)\b",
     re.IGNORECASE,
 )
 
@@ -93,8 +96,12 @@ def call_to_action(block: Block) -> str | None:
     """
     if block.words <= 6 and label(block.text) in _CTA_LABELS:
         return "call-to-action button label"
-    if block.words <= 40 and _CTA_FORM.match(block.text):
+    if block.words > 40:
+        return None
+    if _CTA_FORM.match(block.text):
         return "call-to-action form prompt"
+    if mentions(block.text, ("click", "tap")) and _CLICK_TO.search(block.text):
+        return "call-to-action link prompt"
     return None
 
 

@@ -24,7 +24,8 @@ _IMPERATIVE_START = re.compile(
 )
 _CONSIDER = re.compile(
     r"\b(?:please )?consider (?:\w+ing,? )*(?:and |or )?(?:subscribing|signing up|becoming a "
-    r"(?:member|subscriber|supporter)|supporting us)\b",
+    r"(?:member|subscriber|supporter)|supporting us)\b|"
+    r"\b(?:tell|refer|invite) (?:your )?friends? (?:and|to) (?:get|earn|unlock)\b",
     re.IGNORECASE,
 )
 _NEWSLETTER_LABELS = labels(
@@ -37,7 +38,7 @@ _NEWSLETTER_LABELS = labels(
 
 
 _NEWSLETTER_KEYS = ("sign up", "subscri", "newsletter", "inbox", "mail", "briefing", "get our",
-                    "get the", "delivered", "updates", "notifications")
+                    "get the", "delivered", "updates", "notifications", "friend")
 
 
 @rule("B401", "newsletter", stage="remove", category="newsletter")
@@ -52,13 +53,15 @@ def newsletter(block: Block) -> str | None:
         return "newsletter or subscription label"
     if not is_short(block, 40) or not mentions(text, _NEWSLETTER_KEYS):
         return None
+    if REPORTING.search(text):
+        return None
+    if _CONSIDER.search(text):
+        return "request to subscribe or share"
     hits = len(_NEWSLETTER.findall(text))
-    if not hits or REPORTING.search(text):
+    if not hits:
         return None
     if _IMPERATIVE_START.search(text) and block.words <= 25:
         return "newsletter or subscription prompt"
-    if _CONSIDER.search(text):
-        return "request to subscribe or share"
     if hits >= 2 and block.words <= 15:
         return "newsletter or subscription prompt"
     return None
