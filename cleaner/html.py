@@ -163,11 +163,11 @@ def preclean(html: str, config: Config) -> tuple[str, list[Removal]]:
     for tag in list(body.find_all(True)):
         if tag.decomposed or tag.name in _KEEP or tag.parent is None:
             continue
-        if tag.find_parent(_CODE_TAGS) is not None:
-            continue  # syntax highlighting uses classes such as "comment"
         hit = _match(tag, rules)
         if hit is None:
             continue
+        if tag.find_parent(_CODE_TAGS) is not None:
+            continue  # syntax highlighting uses classes such as "comment"
         text = _text(tag)
         if len(text) > 0.5 * total and len(text) > 400:
             continue  # the element holds most of the page: it is the story, whatever its class
