@@ -202,6 +202,8 @@ class Cleaner:
 
     def process(self, document: Document) -> Document:
         """Run repair, remove and flag stages on a loaded document and build its clean text."""
+        # Elements the HTML loader dropped before extraction come first in ``removed``.
+        document.removed[:0] = document.metadata.get("html_removed", [])
         self._repair(document)
         removed_spans = self._remove(document)
         self._flag(document, removed_spans)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 STAGES = ("repair", "remove", "flag")
@@ -113,7 +114,7 @@ class Block:
     def next(self) -> str | None:
         return self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
 
-    @property
+    @cached_property  # every rule asks; count once per block
     def words(self) -> int:
         return len(self.text.split())
 

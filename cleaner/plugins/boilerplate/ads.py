@@ -1,0 +1,108 @@
+"""B6xx: advertising labels, affiliate disclosures and sales calls to action."""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.plugins.boilerplate._common import REPORTING, is_short, label, labels, mentions
+from cleaner.rules import Block, rule
+
+_AD = re.compile(
+    r"^(?:advertisement|advertising|ad|ads|sponsored(?: content| post| by\b.*)?|"
+    r"paid (?:content|post|partnership)|partner content|promoted(?: content)?|"
+    r"story continues below(?: advertisement)?|article continues below(?: advertisement)?|"
+    r"skip advertisement|scroll to continue(?: with content)?|"
+    r"continue reading (?:the main story|below)|advertiser disclosure|advertising policy|"
+    r"advertisement\s*[:\-–—].{0,60}|(?:advertisement){2,})\W*$",
+    re.IGNORECASE,
+)
+
+
+@rule("B601", "ad-label", stage="remove", category="advertising")
+def ad_label(block: Block) -> str | None:
+    """Advertising labels left where an ad was ("Advertisement", "Story continues below").
+
+    The whole line must be the label: "Advertising revenue fell 3%." is news.
+    """
+    if block.words <= 12 and _AD.search(block.text):
+        return "advertising label"
+    return None
+
+
+_AFFILIATE = re.compile(
+    r"\b(?:(?:we|i|us|site|this (?:post|article|page|site))\b.{0,60}\b(?:earn|receive|get|make)s? "
+    r"(?:a |an )?(?:small |affiliate |financial |\w+ )?(?:commissions?|compensation|fees?|a cut)\b|"
+    r"\bwe (?:may|might|could) be compensated\b|"
+    r"qualifying purchases|(?:contains?|uses?|includes?|these are|are) (?:some )?affiliate links?\b|"
+    r"affiliate links?\)|affiliate (?:disclosure|partners?hips?)\b|"
+    r"chosen independently by our editors|supported by (?:commissions|affiliate)|"
+    r"(?:may|might|could) earn (?:a |an )?(?:small )?(?:commission|affiliate)|"
+    r"at no (?:extra|additional) cost to you)",
+    re.IGNORECASE,
+)
+
+
+_AFFILIATE_KEYS = ("commission", "compensat", "fee", "a cut", "qualifying purchases", "affiliate",
+                   "chosen independently", "at no ")
+
+
+@rule("B602", "affiliate-disclosure", stage="remove", category="advertising")
+def affiliate_disclosure(block: Block) -> str | None:
+    """An affiliate or sponsorship disclosure addressed to the reader.
+
+    Example: "When you shop through links here, we may earn a small commission." A report on
+    affiliate marketing ("Affiliates earned $8bn in commissions last year, the report said.")
+    is kept: it reports, and speaks of others.
+    """
+    if not is_short(block, 60) or not mentions(block.text, _AFFILIATE_KEYS):
+        return None
+    text = block.text
+    if _AFFILIATE.search(text) and not REPORTING.search(text):
+        return "affiliate or sponsorship disclosure"
+    return None
+
+
+_CTA_LABELS = labels(
+    "book a demo", "request a demo", "get a demo", "schedule a demo", "request a quote",
+    "get a quote", "get a free quote", "get in touch", "contact us today", "start free trial",
+    "start your free trial", "try it free", "try for free", "buy now", "shop now", "order now",
+    "view on amazon", "buy on amazon", "check price", "check price on amazon", "see price",
+    "view deal", "get deal", "see deal", "see packages", "view packages", "download now",
+    "apply now", "call now", "book now", "learn more", "find out more", "see details",
+    "view details", "get started", "get started today", "get started for free", "talk to sales",
+    "contact sales", "request information", "see plans", "view plans", "see pricing",
+)
+
+
+_CTA_FORM = re.compile(
+    r"^(?:fill (?:out|in) (?:the|our|this) form|get in touch with (?:us|our)|"
+    r"(?:.{0,60}[.!?] )?talk to (?:our|an?|one of our) (?:[\w-]+ ){0,4}(?:experts?|team|specialists?|"
+    r"advis[eo]rs?)\W*$)",
+    re.IGNORECASE,
+)
+_CLICK_TO = re.compile(
+    r"\b(?:click|tap) (?:here|below|the (?:button|link) below) to "
+    r"(?:sign up|subscribe|get|download|buy|book|register|learn more|start|claim|join)\b",
+    re.IGNORECASE,
+)
+
+
+@rule("B603", "call-to-action", stage="remove", category="advertising")
+def call_to_action(block: Block) -> str | None:
+    """A sales button's label or form prompt ("Book a demo", "View on Amazon").
+
+    Examples: "Request a quote", "Fill out the form for a free quote". Only the exact label
+    counts: "Get started with Python in ten minutes" is a heading.
+    """
+    if block.words <= 6 and label(block.text) in _CTA_LABELS:
+        return "call-to-action button label"
+    if block.words > 40:
+        return None
+    if _CTA_FORM.match(block.text):
+        return "call-to-action form prompt"
+    if mentions(block.text, ("click", "tap")) and _CLICK_TO.search(block.text):
+        return "call-to-action link prompt"
+    return None
+
+
+RULES = (ad_label, affiliate_disclosure, call_to_action)

@@ -1,0 +1,38 @@
+"""B7xx: cookie banners and JavaScript/browser notices."""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.plugins.boilerplate._common import REPORTING, is_short, mentions
+from cleaner.rules import Block, rule
+
+_COOKIE = re.compile(
+    r"\b(?:we use cookies|this (?:site|website) uses cookies|(?:uses|use of) cookies to|"
+    r"cookie (?:settings|preferences|consent)|accept (?:all )?cookies|"
+    r"manage (?:cookies|consent|preferences)|enable javascript|javascript (?:is )?(?:disabled|required)|"
+    r"your browser does not support|please (?:enable|turn on) javascript|"
+    r"(?:update|upgrade) your browser|ad ?blocker|disable your ad|"
+    r"by continuing to (?:use|browse) (?:this|our) (?:site|website))\b",
+    re.IGNORECASE,
+)
+
+
+_COOKIE_KEYS = ("cookie", "javascript", "browser", "blocker", "disable your ad", "by continuing",
+                "manage ")
+
+
+@rule("B701", "cookie-notice", stage="remove", category="cookies")
+def cookie_notice(block: Block) -> str | None:
+    """Cookie banners and JavaScript/browser notices ("This site uses cookies to ...").
+
+    A report about cookies ("Regulators said the site used cookies to track users.") is kept.
+    """
+    if not is_short(block, 60) or not mentions(block.text, _COOKIE_KEYS):
+        return None
+    if _COOKIE.search(block.text) and not REPORTING.search(block.text):
+        return "cookie or browser notice"
+    return None
+
+
+RULES = (cookie_notice,)

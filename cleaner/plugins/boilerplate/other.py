@@ -1,0 +1,153 @@
+"""B9xx: author bios, bylines and post metadata, navigation labels."""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.plugins.boilerplate._common import DATE, MONTH, label, labels, near_edge
+from cleaner.rules import Block, rule
+
+_NAME = r"[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|da|del|la|le)){1,3}"  # two words or more
+_ROLE = (
+    r"(?:writer|editor|journalist|reporter|contributor|author|correspondent|columnist|"
+    r"freelancer|blogger|producer|photographer|founder|co-founder|ceo|cto|analyst|expert|"
+    r"strategist|consultant|researcher|specialist|marketer|manager|director|lead|head|"
+    r"designer|developer|engineer|host|creator|professor|student|nutritionist|dietitian|"
+    r"coach|tester|reviewer|owner|physician|doctor|therapist|attorney|lawyer|chef|partner|"
+    r"president|officer|scientist|teacher|educator|advis[eo]r|planner|broker|agent|practitioner)"
+)
+_BIO = re.compile(
+    rf"^(?:about the (?:author|writer|reporter)s?\b|"
+    rf"(?:(?:Mr|Mrs|Ms|Dr)\.? )?{_NAME}(?:,? (?:[A-Z][A-Za-z]*\.?)+)*,? "
+    rf"(?:is|was|has been|serves as|works as) (?:a|an|the|our)\b[^.]{{0,120}}\b{_ROLE}s?\b|"
+    rf"(?:this (?:post|article|story|piece|guide) (?:was )?(?:written|reported|contributed) by)\b|"
+    rf"{_NAME},? (?:is )?(?:a |an |the )?(?:[\w-]+ ){{0,4}}{_ROLE} (?:at|for|with) )",
+)
+_BIO_LABELS = labels("about the author", "about the authors", "about the writer", "author bio",
+                     "meet the author", "author", "authors", "written by", "more by this author",
+                     "view all posts", "see all articles", "more articles by this author")
+
+
+@rule("B901", "author-bio", stage="remove", category="author")
+def author_bio(block: Block) -> str | None:
+    """An author-bio box at the top or bottom of the page.
+
+    Example (last lines): "Maria Costa is a senior editor at Example Daily who covers
+    travel." Position is the evidence: the same sentence in mid-story is reporting.
+    """
+    if block.words > 80 or not near_edge(block, lead=2, tail=5):
+        return None
+    text = block.text
+    if block.words <= 6 and label(text) in _BIO_LABELS:
+        return "author-bio label"
+    if _BIO.search(text):
+        return "author bio"
+    if block.from_end < 5 and block.index > block.count // 2 and _GREETING.match(text):
+        return "author bio (self-introduction at the foot of the page)"
+    return None
+
+
+_GREETING = re.compile(r"^(?:hi|hello|hey),? (?:I['’]m|my name is) [A-Z]", re.IGNORECASE)
+
+
+_READING_TIME = re.compile(
+    r"^(?:(?:estimated )?reading time:?\s*)?\d+\s*(?:-|–|to)?\s*(?:\d+\s*)?"
+    r"(?:min(?:ute)?s?|mins?)\.?\s+(?:read|reading|read time|reading time|to read)$"
+    r"|^(?:estimated )?reading time:?\s*\d+\s*(?:min(?:ute)?s?|mins?)$",
+    re.IGNORECASE,
+)
+_META = re.compile(
+    r"^(?:(?:posted|published|updated|last updated|last modified|written|reviewed|"
+    r"medically reviewed|fact[- ]checked|edited|originally published|first published)"
+    r"(?: by| on| at| in|:|\s+(?=\d|" + MONTH + r"))|by\s+" + _NAME + r"\s*(?:$|[|,•·]|on\b|and\b|\d))",
+    re.IGNORECASE,
+)
+
+
+_DATE_LINE_REST = re.compile(  # what may sit next to a date on a date line
+    r"^[\W\d_]*(?:(?:am|pm|utc|gmt|[ecmp][sd]?t|updated|published|posted|on|at|min|mins|minutes?|"
+    r"read|date)\b[\W\d_]*)*$",
+    re.IGNORECASE,
+)
+
+
+@rule("B902", "post-meta", stage="remove", category="other")
+def post_meta(block: Block) -> str | None:
+    """Bylines, datelines and reading times above or below the story.
+
+    Examples: "By Jane Roe | March 3, 2024", "Published June 2, 2025 10:39AM", "6 min read",
+    "Dec 18, 2025 · 10 min read".
+    A sentence that starts "Published in 1990, the novel ..." is long and has no date line
+    shape, so it stays.
+    """
+    if block.words > 14:
+        return None
+    text = block.text
+    if _READING_TIME.match(label(text)):
+        return "reading time"
+    if (
+        block.words <= 8
+        and not text.startswith("|")  # a table row, not a date line
+        and not text.endswith(":")  # "2025-12-19:" heads a changelog entry
+        and DATE.search(text)
+        and _DATE_LINE_REST.match(DATE.sub(" ", text))
+    ):
+        return "date line"
+    if not _META.match(text):
+        return None
+    if block.words <= 6:
+        return "byline or post date"
+    dated = DATE.search(text) or text.lower().startswith("by ")
+    if dated and not text.endswith((".", "?", "!")):
+        return "byline or post date"
+    return None
+
+
+_NAV_LABELS = labels(
+    "home", "menu", "main menu", "search", "skip to content", "skip to main content",
+    "skip navigation",
+    "skip to navigation", "toggle navigation", "open menu", "close menu", "close",
+    "table of contents", "in this article", "on this page", "jump to",
+    "back to top", "scroll to top", "go to top", "tags", "tagged", "tags:", "topics",
+    "categories", "category", "filed under", "posted in", "blog", "blogs", "news", "about",
+    "about us", "contact", "contact us", "contact info", "help", "careers",
+    "toggle", "expand", "collapse", "show", "hide", "loading", "breadcrumb", "you are here",
+)
+
+
+@rule("B903", "navigation-label", stage="remove", category="other")
+def navigation_label(block: Block) -> str | None:
+    """A site-navigation label on its own line ("Home", "Skip to content", "Back to top").
+
+    Only a line that is exactly the label goes; "Home prices rose again" stays.
+    """
+    if block.words <= 5 and label(block.text) in _NAV_LABELS:
+        return "navigation label"
+    return None
+
+
+_PUBLISHER = re.compile(
+    r"^(?:this (?:story|article|piece|report)\b.{0,100}\bwas (?:written|produced|reported|"
+    r"published|originally published)\b.{0,80}\b(?:by|in|on)\b|"
+    r"[\w.&'’ -]{2,40} is (?:a|an) (?:production|publication|project|product|service|division|"
+    r"subsidiary|member) of\b)",
+    re.IGNORECASE,
+)
+
+
+@rule("B904", "publisher-blurb", stage="remove", category="other")
+def publisher_blurb(block: Block) -> str | None:
+    """A line about the publication rather than the story, at the foot of the page.
+
+    Examples: "Harbour Notes is a production of Kessel Media." and "This story about ferry
+    fares was produced by The Coastal Ledger, an independent newsroom." Only among the last
+    lines: mid-story, "The show is a production of the BBC" is reporting.
+    """
+    if block.from_end >= 4 or block.words > 70:
+        return None
+    if _PUBLISHER.search(block.text):
+        return "note about the publisher"
+    return None
+
+
+RULES = (author_bio, post_meta, navigation_label, publisher_blurb)

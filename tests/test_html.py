@@ -1,0 +1,129 @@
+"""The HTML path: furniture dropped before extraction, reported first, then the text rules."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.cli import main
+
+DATA = Path(__file__).parent / "data" / "html"
+
+FERRY_TEXT = """\
+Harbour ferry returns after a winter of repairs
+The small ferry that links the old harbour with the island of Kessel carried its first passengers of the season on Thursday, after five months in dry dock for a new engine and a repainted hull.
+About forty people, most of them islanders with shopping bags, waited on the quay before the eight o'clock crossing. Several said the winter replacement, a chartered fishing boat, had been cold and often late.
+The harbour authority spent roughly 600,000 euros on the repairs, paid partly by a regional grant. Its director, Petra Holm, said the new engine used a third less fuel and would keep the ferry running for another fifteen years.
+Timetables stay as they were last summer, with eleven crossings a day on weekdays and seven at weekends. Tickets can now be paid by card on board, a change islanders had asked for since 2019.
+The island's school, which has twelve pupils, had moved its spring trip forward so that the children could travel on the first crossing."""
+
+FERRY_REMOVED = [
+    ("H902", "other", "Home Local Sport"),
+    ("H701", "cookies", "We use cookies to give you the best experience. Accept all cookies or manage your preferences."),
+    ("H301", "share", "Share on Facebook Share on X Email"),
+    ("H101", "caption", "The ferry leaves the old harbour on its first crossing of the year. (Photo: Ines Moreau)"),
+    ("H401", "newsletter", "Get the Ledger in your inbox Sign up for our free morning newsletter. Subscribe"),
+    ("H901", "author", "Tomas Lindqvist is a staff reporter at The Coastal Ledger who covers transport and the islands."),
+    ("H501", "related", "Related stories Island school gets new roof Fishing quotas cut again"),
+    ("H201", "comments", "3 Comments Finally! The old boat was freezing. Card payments at last, well done. Leave a comment"),
+]
+
+
+@pytest.fixture(scope="module")
+def cleaner() -> Cleaner:
+    return Cleaner(ignore=["T"], load_entrypoints=False)
+
+
+def read(name: str) -> str:
+    return (DATA / name).read_text(encoding="utf-8")
+
+
+def test_page_furniture_is_dropped_before_extraction(cleaner: Cleaner) -> None:
+    doc = cleaner.clean(read("harbour-ferry.html"), source="harbour-ferry.html")
+    assert doc.text == FERRY_TEXT
+    assert [(r.rule, r.category, r.text) for r in doc.removed] == FERRY_REMOVED
+    assert all(r.stage == "html" and r.start is None and r.end is None for r in doc.removed)
+
+
+def test_text_rules_run_on_the_extracted_text(cleaner: Cleaner) -> None:
+    doc = cleaner.clean(read("library-hours.html"), source="library-hours.html")
+    assert [(r.rule, r.stage, r.text) for r in doc.removed] == [
+        ("B601", "text", "Advertisement"),
+        ("B501", "text", "Read more: Reading room reopens after flood repairs"),
+        ("B301", "text", "Share this article"),
+        ("B201", "text", "Please let us know if you're having trouble with the comments section."),
+    ]
+    assert "The minister declined to comment." in doc.text.splitlines()
+    for r in doc.removed:
+        assert doc.original[r.start : r.end] == r.text
+
+
+def test_html_removals_come_before_text_removals(cleaner: Cleaner) -> None:
+    page = read("harbour-ferry.html").replace(
+        "<p>The island's school", "<p>Advertisement</p><p>The island's school"
+    )
+    stages = [r.stage for r in cleaner.clean(page, source="p.html").removed]
+    assert stages == ["html"] * len(FERRY_REMOVED) + ["text"]
+
+
+def test_html_rules_can_be_ignored_by_code() -> None:
+    doc = Cleaner(ignore=["T", "H2", "H1"], load_entrypoints=False).clean(
+        read("harbour-ferry.html"), source="harbour-ferry.html"
+    )
+    assert not any(r.rule.startswith(("H1", "H2")) for r in doc.removed)
+    assert "H301" in {r.rule for r in doc.removed}
+
+
+def test_preclean_can_be_turned_off() -> None:
+    doc = Cleaner(ignore=["T"], load_entrypoints=False, options={"html_preclean": False}).clean(
+        read("harbour-ferry.html"), source="harbour-ferry.html"
+    )
+    assert not any(r.stage == "html" for r in doc.removed)
+
+
+def test_a_container_holding_the_story_is_kept_whatever_its_class(cleaner: Cleaner) -> None:
+    body = "".join(
+        f"<p>Paragraph {i} tells how the valley road was rebuilt after the spring floods "
+        f"washed away two bridges and a stretch of the old embankment.</p>"
+        for i in range(6)
+    )
+    page = f"<html><body><div class='post share-enabled comments-open'>{body}</div></body></html>"
+    doc = cleaner.clean(page, source="story.html")
+    assert doc.removed == []
+    assert len(doc.text.splitlines()) == 6
+
+
+def test_headings_with_slug_ids_are_not_widgets(cleaner: Cleaner) -> None:
+    story = "".join(
+        f"<p>Paragraph {i} explains what the survey found about how pupils get to school "
+        f"each morning and why fewer of them cycle than ten years ago.</p>"
+        for i in range(5)
+    )
+    page = (
+        "<html><body><article><h1>School travel survey</h1>" + story
+        + "<h2 id='what-share-of-pupils-cycle-to-school'>What share of pupils cycle?</h2>"
+        + story + "</article></body></html>"
+    )
+    doc = cleaner.clean(page, source="survey.html")
+    assert "What share of pupils cycle?" in doc.text.splitlines()
+
+
+def test_cli_reports_html_removals(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["clean", "--isolated", "--no-entry-points", "--ignore", "T", "--format", "json",
+                 str(DATA / "harbour-ferry.html")])
+    out = json.loads(capsys.readouterr().out)
+    assert code in (0, 1)
+    (record,) = out
+    assert record["text"] == FERRY_TEXT
+    assert [r["rule"] for r in record["removed"]] == [rule for rule, _, _ in FERRY_REMOVED]
+
+
+def test_importing_cleaner_does_not_import_trafilatura() -> None:
+    code = "import sys, cleaner; cleaner.clean('Plain text line.', ignore=['T']); print('trafilatura' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
