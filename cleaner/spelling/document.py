@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from collections.abc import Mapping
 
 from . import Typo, _match_case, _message, _normal, lexicon, scoring
-from .tokens import NAME, WORD, Token, chunk_positions, chunk_tokens
+from .tokens import MIN_LENGTH, NAME, WORD, Token, chunk_positions, chunk_tokens
 
 _FIX = "fix"  # pending kind for tokens the user's corrections mapping names
 _status: dict[tuple[str, str], bool] = {}
@@ -36,28 +37,66 @@ def _suspect(token: Token, table: dict[str, float]) -> bool:
 
 
 class _Context:
-    """What the document itself says: word counts, names and their variants."""
+    """What the document itself says: word counts, names and their variants.
 
-    def __init__(self, text: str, chunk_counts: Counter[str]) -> None:
+    Everything is built on first use: most documents need only a few of
+    these facts, and the common-word chunks (``skipped``) are looked at only
+    through set operations.
+    """
+
+    def __init__(self, text: str, chunk_counts: Counter[str], examined: set[str]) -> None:
         self.text = text
-        self.counts: Counter[str] = Counter()
-        for chunk, n in chunk_counts.items():
-            for token in chunk_tokens(chunk):
-                self.counts[token.text.replace("\u2019", "'")] += n
-        self.lower = {w.lower() for w in self.counts}
-        self._name_index: dict[str, list[str]] | None = None
+        self._chunk_counts = chunk_counts
+        self._examined = examined
+        self._counts: Counter[str] | None = None
+        self._lower: set[str] | None = None
+        self._names: list[tuple[str, str]] | None = None
+
+    @property
+    def counts(self) -> Counter[str]:
+        """Token counts (curly apostrophes straightened) over the examined
+        chunks.  A skipped chunk is a common lower-case word, which is never
+        pending and never capitalised, so its count is never asked for."""
+        if self._counts is None:
+            counts: Counter[str] = Counter()
+            chunk_counts = self._chunk_counts
+            for chunk in self._examined:
+                n = chunk_counts[chunk]
+                for token in chunk_tokens(chunk):
+                    counts[token.text.replace("\u2019", "'")] += n
+            self._counts = counts
+        return self._counts
+
+    @property
+    def lower(self) -> set[str]:
+        """Every word of the document, lower-cased (for the context bonus)."""
+        if self._lower is None:
+            lower = {w.lower() for w in self.counts}
+            # frozenset.intersection walks its argument: ~200 chunks, not ~20k words.
+            lower |= _common_words(MIN_LENGTH).intersection(self._chunk_counts)
+            self._lower = lower
+        return self._lower
 
     def name_variants(self, name: str) -> list[tuple[str, int, float]]:
-        """Capitalised words of the document within one deletion of ``name``."""
-        if self._name_index is None:
-            index: dict[str, list[str]] = {}
-            for w in self.counts:
-                if w[:1].isupper() and len(w) >= scoring.NAME_MIN_LENGTH:
-                    for key in _deletions(w.lower()):
-                        index.setdefault(key, []).append(w)
-            self._name_index = index
-        seen = {w for k in _deletions(name.lower()) for w in self._name_index.get(k, ())}
-        seen.discard(name)
+        """Capitalised words of the document within one deletion of ``name``.
+
+        Two words share a one-letter deletion only if their lengths differ
+        by at most one, so only those are compared.
+        """
+        if self._names is None:
+            self._names = [
+                (w, w.lower())
+                for w in self.counts
+                if w[:1].isupper() and len(w) >= scoring.NAME_MIN_LENGTH
+            ]
+        lowered = name.lower()
+        own = _deletions(lowered)
+        size = len(lowered)
+        seen = {
+            w
+            for w, low in self._names
+            if abs(len(low) - size) <= 1 and w != name and not own.isdisjoint(_deletions(low))
+        }
         return [(w.lower(), self.counts[w], lexicon.zipf(w.lower())) for w in seen]
 
     def always_before_rare_name(self, token_text: str) -> bool:
@@ -73,9 +112,25 @@ class _Context:
         return found
 
 
-def _deletions(word: str) -> set[str]:
-    """The word and every string one letter shorter."""
-    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+@lru_cache(maxsize=100_000)
+def _deletions(word: str) -> frozenset[str]:
+    """The word and every string one letter shorter (cached: names recur
+    across documents)."""
+    return frozenset((word, *(word[:i] + word[i + 1 :] for i in range(len(word)))))
+
+
+def _common_words(min_length: int) -> frozenset[str]:
+    """Lower-case words too common to question; with ``min_length`` 3 only
+    those long enough to be tokens at all (see :func:`lexicon.common_words`)."""
+    found = _common_cache.get(min_length)
+    if found is None:
+        common = lexicon.common_words(scoring.WORD_SAFE_ZIPF)
+        found = common if min_length <= 1 else frozenset(w for w in common if len(w) >= min_length)
+        _common_cache[min_length] = found
+    return found
+
+
+_common_cache: dict[int, frozenset[str]] = {}
 
 
 def _judge(token_text: str, kind: str, ctx: _Context) -> scoring.Verdict | None:
@@ -84,6 +139,8 @@ def _judge(token_text: str, kind: str, ctx: _Context) -> scoring.Verdict | None:
     key = token_text.replace("\u2019", "'")
     if kind == WORD:
         return scoring.judge_word(word, z, ctx.lower, ctx.counts[key])
+    if not scoring.name_is_judged(word, z):
+        return None  # judge_name would say None without looking at the document
     # The given-name test scans the text, so only run it when it matters.
     given = bool(scoring.name_slips(word, z)) and ctx.always_before_rare_name(token_text)
     return scoring.judge_name(word, z, ctx.counts[key], ctx.name_variants(key), given)
@@ -103,16 +160,17 @@ def _suspects_in(chunk: str, table: dict[str, float]) -> tuple[Token, ...]:
     return hit
 
 
-def _collect(chunk_counts: Counter[str], allowed: set[str], fixes: Mapping[str, str]) -> Pending:
-    """Group the tokens that need a verdict by (token text, kind)."""
+def _collect(examined: set[str], allowed: set[str], fixes: Mapping[str, str]) -> Pending:
+    """Group the tokens of the ``examined`` chunks that need a verdict by
+    (token text, kind)."""
     table = lexicon.zipf_table()
     pending: Pending = {}
     if not (allowed or fixes):
-        for chunk in chunk_counts:
+        for chunk in examined:
             for token in _suspects_in(chunk, table):
                 pending.setdefault((token.text, token.kind), []).append((chunk, token))
         return pending
-    for chunk in chunk_counts:
+    for chunk in examined:
         for token in chunk_tokens(chunk):
             norm = _normal(token.text)
             if norm in allowed:
@@ -122,6 +180,20 @@ def _collect(chunk_counts: Counter[str], allowed: set[str], fixes: Mapping[str, 
             elif _suspect(token, table):
                 pending.setdefault((token.text, token.kind), []).append((chunk, token))
     return pending
+
+
+def _examined(chunk_counts: Counter[str], fixes: Mapping[str, str]) -> set[str]:
+    """The distinct chunks worth tokenising.
+
+    A chunk that is exactly a common lower-case word holds nothing to flag,
+    so one set difference in C drops most of the text.  A corrections
+    mapping may name common words, so then every chunk is examined.
+    """
+    if fixes:
+        return set(chunk_counts)
+    # set.difference walks the (small) set of chunks; a dict-keys view minus
+    # a frozenset would walk all ~20k common words instead.
+    return set(chunk_counts).difference(_common_words(1))
 
 
 def _decide(
@@ -148,10 +220,11 @@ def check(
     fixes = {_normal(k): v for k, v in corrections.items()} if corrections else {}
     allowed = {_normal(w) for w in allow} if allow else set()
     chunk_counts = Counter(text.split())
-    pending = _collect(chunk_counts, allowed, fixes)
+    examined = _examined(chunk_counts, fixes)
+    pending = _collect(examined, allowed, fixes)
     if not pending:
         return []
-    ctx = _Context(text, chunk_counts)
+    ctx = _Context(text, chunk_counts, examined)
     typos: list[Typo] = []
     for (token_text, pending_kind), places in pending.items():
         decided = _decide(token_text, pending_kind, ctx, fixes)

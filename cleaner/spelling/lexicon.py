@@ -8,6 +8,7 @@ wordfreq folds case, so "Delhi" and "delhi" share one value.
 
 from __future__ import annotations
 
+import re
 import threading
 
 # Words rarer than this are never offered as suggestions: below it wordfreq's
@@ -22,6 +23,8 @@ _zipf: dict[str, float] | None = None
 _delete_index: dict[str, tuple[str, ...]] | None = None
 _delete_keys: frozenset[str] | None = None
 _candidate_words: frozenset[str] | None = None
+_common_words: dict[float, frozenset[str]] = {}
+_PLAIN_LOWER = re.compile(r"[a-z]+")
 
 
 def _is_wordlike(word: str) -> bool:
@@ -64,6 +67,24 @@ def candidate_words() -> frozenset[str]:
         table = zipf_table()
         _candidate_words = frozenset(w for w, z in table.items() if is_candidate(w, z))
     return _candidate_words
+
+
+def common_words(min_zipf: float) -> frozenset[str]:
+    """Plain lower-case ASCII words at least ``min_zipf`` common.
+
+    A white-space chunk that is exactly such a word is a single token that
+    is never questioned (or no token at all when it is shorter than the
+    checker's minimum), and these chunks are most of running text.  Having
+    them as a set lets the document pass drop them all with one C-level set
+    difference instead of looking at each in Python.
+    """
+    found = _common_words.get(min_zipf)
+    if found is None:
+        found = frozenset(
+            w for w, z in zipf_table().items() if z >= min_zipf and _PLAIN_LOWER.fullmatch(w)
+        )
+        _common_words[min_zipf] = found
+    return found
 
 
 def delete_keys() -> frozenset[str]:

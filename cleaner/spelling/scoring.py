@@ -172,6 +172,12 @@ def name_slips(name: str, zipf: float) -> list[cand.Candidate]:
     ]
 
 
+def name_is_judged(name: str, zipf: float) -> bool:
+    """Whether :func:`judge_name` looks at a capitalised token at all: common
+    words and very short names are always left alone."""
+    return zipf < NAME_SAFE_ZIPF and len(name) >= NAME_MIN_LENGTH
+
+
 def judge_name(
     name: str,
     zipf: float,
@@ -189,7 +195,7 @@ def judge_name(
     word ("Sumit Ganguly"): a first name, which the dictionary cannot judge,
     so only the document's own variants count as evidence.
     """
-    if zipf >= NAME_SAFE_ZIPF or len(name) < NAME_MIN_LENGTH:
+    if not name_is_judged(name, zipf):
         return None
     scored: dict[str, float] = {}
     if not given_name:
