@@ -95,6 +95,11 @@ def _group_tokens(group: list[re.Match[str]]) -> list[Token]:
     return out
 
 
+# A chunk that is one ASCII letter run, at most wrapped in quotes, brackets
+# or closing punctuation ('"said,', "(Labour)"): most chunks that are not a
+# bare common word.  Such a chunk has no hyphen, apostrophe inside the word,
+# digit or dot between letters, so it holds exactly the one letter run.
+_PLAIN = re.compile("(?!www\\.)[\"'(\\[\u201c\u2018]*([A-Za-z][a-z]*)[.,;:!?\"')\\]\u201d\u2019]*")
 _chunk_cache: dict[str, tuple[Token, ...]] = {}
 _CACHE_LIMIT = 500_000
 
@@ -105,7 +110,9 @@ def chunk_tokens(chunk: str) -> tuple[Token, ...]:
     if cached is not None:
         return cached
     result: tuple[Token, ...] = ()
-    if not _NOT_PROSE.search(chunk):
+    if (plain := _PLAIN.fullmatch(chunk)) is not None:
+        result = _plain_token(plain)
+    elif not _NOT_PROSE.search(chunk):
         found = []
         for group in _hyphen_groups(chunk):
             found.extend(_group_tokens(group))
@@ -114,6 +121,15 @@ def chunk_tokens(chunk: str) -> tuple[Token, ...]:
         _chunk_cache.clear()
     _chunk_cache[chunk] = result
     return result
+
+
+def _plain_token(match: re.Match[str]) -> tuple[Token, ...]:
+    """The token of a :data:`_PLAIN` chunk, without the general machinery:
+    what :func:`classify` says of a lone ASCII word ([A-Za-z][a-z]*)."""
+    word = match.group(1)
+    if len(word) < MIN_LENGTH:
+        return ()
+    return (Token(match.start(1), word, WORD if word[0].islower() else NAME),)
 
 
 def chunk_positions(text: str, chunk: str) -> list[int]:
