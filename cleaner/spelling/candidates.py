@@ -9,6 +9,7 @@ word (Norvig's method); distance-2 candidates come from a deletion index
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import chain
 from typing import NamedTuple
 
 from . import lexicon
@@ -51,6 +52,12 @@ def _as_candidates(words: set[str] | frozenset[str], typed: str) -> list[Candida
     return [Candidate(w, z, typo_cost(w, typed)) for w in words if (z := table[w]) > floor]
 
 
+def _indexed(keys: set[str]) -> set[str]:
+    """Every word the deletion index files under any of ``keys``."""
+    buckets = filter(None, map(lexicon.delete_index().get, keys))
+    return set(chain.from_iterable(buckets))
+
+
 @lru_cache(maxsize=100_000)
 def near(typed: str) -> tuple[Candidate, ...]:
     """Dictionary words one edit away from ``typed`` (lower case).
@@ -63,13 +70,10 @@ def near(typed: str) -> tuple[Candidate, ...]:
     ~50n generated edits against every suggestible word.
     """
     if lexicon.zipf(typed) < lexicon.MIN_INDEXED_ZIPF - 1.5:
-        return tuple(_as_candidates(edits1(typed) & lexicon.candidate_words(), typed))
-    index = lexicon.delete_index()
+        return tuple(_as_candidates(lexicon.known(edits1(typed), lexicon.candidate_words()), typed))
     keys = {typed[:k] + typed[k + 1 :] for k in range(len(typed))}
     keys.add(typed)
-    found: set[str] = set()
-    for key in keys & lexicon.delete_keys():
-        found.update(index[key])
+    found = _indexed(keys)
     found.discard(typed)
     return tuple(c for c in _as_candidates(found, typed) if c.cost <= MAX_NEAR_COST)
 
@@ -82,7 +86,7 @@ def slips(typed: str) -> tuple[Candidate, ...]:
     variants = {typed[:i] + typed[i + 1] + typed[i] + typed[i + 2 :] for i in range(len(typed) - 1)}
     variants.update(typed[: i + 1] + typed[i:] for i in range(len(typed)))
     variants.discard(typed)
-    return tuple(_as_candidates(variants & lexicon.candidate_words(), typed))
+    return tuple(_as_candidates(lexicon.known(variants, lexicon.candidate_words()), typed))
 
 
 @lru_cache(maxsize=50_000)
@@ -96,10 +100,6 @@ def far(typed: str) -> tuple[Candidate, ...]:
     first = edits1(typed)
     keys = {e[:k] + e[k + 1 :] for e in first for k in range(len(e))}
     keys |= first
-    index = lexicon.delete_index()
-    found: set[str] = set()
-    for key in keys & lexicon.delete_keys():
-        found.update(index[key])
-    found &= lexicon.candidate_words()
+    found = lexicon.known(_indexed(keys), lexicon.candidate_words())
     cands = _as_candidates(found, typed)
     return tuple(c for c in cands if c.cost <= MAX_DEEP_COST)

@@ -72,8 +72,7 @@ class _Context:
         """Every word of the document, lower-cased (for the context bonus)."""
         if self._lower is None:
             lower = {w.lower() for w in self.counts}
-            # frozenset.intersection walks its argument: ~200 chunks, not ~20k words.
-            lower |= _common_words(MIN_LENGTH).intersection(self._chunk_counts)
+            lower.update(filter(_common_words(MIN_LENGTH).__contains__, self._chunk_counts))
             self._lower = lower
         return self._lower
 
@@ -119,18 +118,18 @@ def _deletions(word: str) -> frozenset[str]:
     return frozenset((word, *(word[:i] + word[i + 1 :] for i in range(len(word)))))
 
 
-def _common_words(min_length: int) -> frozenset[str]:
+def _common_words(min_length: int) -> lexicon.WordSet:
     """Lower-case words too common to question; with ``min_length`` 3 only
     those long enough to be tokens at all (see :func:`lexicon.common_words`)."""
     found = _common_cache.get(min_length)
     if found is None:
         common = lexicon.common_words(scoring.WORD_SAFE_ZIPF)
-        found = common if min_length <= 1 else frozenset(w for w in common if len(w) >= min_length)
+        found = common if min_length <= 1 else dict.fromkeys(w for w in common if len(w) >= min_length)
         _common_cache[min_length] = found
     return found
 
 
-_common_cache: dict[int, frozenset[str]] = {}
+_common_cache: dict[int, lexicon.WordSet] = {}
 
 
 def _judge(token_text: str, kind: str, ctx: _Context) -> scoring.Verdict | None:
@@ -191,8 +190,8 @@ def _examined(chunk_counts: Counter[str], fixes: Mapping[str, str]) -> set[str]:
     """
     if fixes:
         return set(chunk_counts)
-    # set.difference walks the (small) set of chunks; a dict-keys view minus
-    # a frozenset would walk all ~20k common words instead.
+    # set.difference walks the (small) set of chunks and looks each up in
+    # the dict; a dict-keys view minus a set would walk all ~20k words.
     return set(chunk_counts).difference(_common_words(1))
 
 
