@@ -58,24 +58,43 @@ def _indexed(keys: set[str]) -> set[str]:
     return set(chain.from_iterable(buckets))
 
 
-@lru_cache(maxsize=100_000)
-def near(typed: str) -> tuple[Candidate, ...]:
-    """Dictionary words one edit away from ``typed`` (lower case).
+def uses_index(zipf: float) -> bool:
+    """Whether :func:`near` looks a token of this zipf up in the deletion
+    index (listed tokens) rather than generating all its edits."""
+    return zipf >= lexicon.MIN_INDEXED_ZIPF - 1.5
 
-    For a token wordfreq lists, only words clearly more common than it can
-    win, and those are all in the deletion index: n + 1 look-ups find them
+
+@lru_cache(maxsize=100_000)
+def indexed_neighbours(typed: str) -> tuple[tuple[str, float], ...]:
+    """(word, zipf) of the indexed words more common than ``typed`` that
+    share a deletion with it: :func:`near`'s candidates before costing.
+
+    A listed token can only be corrected to a word clearly more common than
+    it, and those are all in the deletion index: n + 1 look-ups find them
     (a longer word has ``typed`` among its deletions, a shorter one is a
     deletion of it, a substitution or transposition shares a deletion).
-    An unlisted token may be a slip of a rare word, so it gets the full
-    ~50n generated edits against every suggestible word.
     """
-    if lexicon.zipf(typed) < lexicon.MIN_INDEXED_ZIPF - 1.5:
-        return tuple(_as_candidates(lexicon.known(edits1(typed), lexicon.candidate_words()), typed))
     keys = {typed[:k] + typed[k + 1 :] for k in range(len(typed))}
     keys.add(typed)
     found = _indexed(keys)
     found.discard(typed)
-    return tuple(c for c in _as_candidates(found, typed) if c.cost <= MAX_NEAR_COST)
+    table = lexicon.zipf_table()
+    floor = table.get(typed, 0.0)
+    return tuple((w, z) for w in found if (z := table[w]) > floor)
+
+
+@lru_cache(maxsize=100_000)
+def near(typed: str) -> tuple[Candidate, ...]:
+    """Dictionary words one edit away from ``typed`` (lower case).
+
+    A listed token gets :func:`indexed_neighbours`, costed.  An unlisted
+    token may be a slip of a rare word, so it gets the full ~50n generated
+    edits against every suggestible word.
+    """
+    if not uses_index(lexicon.zipf(typed)):
+        return tuple(_as_candidates(lexicon.known(edits1(typed), lexicon.candidate_words()), typed))
+    costed = (Candidate(w, z, typo_cost(w, typed)) for w, z in indexed_neighbours(typed))
+    return tuple(c for c in costed if c.cost <= MAX_NEAR_COST)
 
 
 @lru_cache(maxsize=100_000)

@@ -25,6 +25,10 @@ SUB_NEIGHBOUR = 1.7
 SUB = 2.3
 FIRST_LETTER = 0.8
 
+# The cheapest single edit: two different strings are never closer.
+MIN_EDIT = min(TRANSPOSE, DROP_DOUBLE, ADD_DOUBLE, DROP, ADD_NEIGHBOUR, ADD)
+MIN_EDIT = min(MIN_EDIT, SUB_VOWEL, SUB_SOUND, SUB_NEIGHBOUR, SUB)
+
 _VOWELS = frozenset("aeiouy")
 # Letters that stand for the same sound in English spelling.
 _SOUND_ALIKE = frozenset(
@@ -90,6 +94,19 @@ def _delete_cost(intended: str, j: int) -> float:
     if (j > 0 and intended[j - 1] == ch) or (j + 1 < len(intended) and intended[j + 1] == ch):
         return DROP_DOUBLE
     return DROP
+
+
+def cost_floor(intended: str, typed: str) -> float:
+    """A lower bound of ``typo_cost(intended, typed)`` for different words.
+
+    It takes at least one edit, and when the first letters differ the first
+    edit touches them.  Costs are sums of these non-negative terms, so the
+    bound also holds for the floating-point result.  Scoring uses it to
+    rule candidates out without running the alignment.
+    """
+    if intended[:1] != typed[:1]:
+        return MIN_EDIT + FIRST_LETTER
+    return MIN_EDIT
 
 
 def _substitution_table() -> dict[tuple[str, str], float]:

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from . import candidates as cand
-from .errormodel import typo_cost
+from .errormodel import cost_floor, typo_cost
 from .morphology import is_derived
 from .plausibility import log_likelihood
 
@@ -124,6 +124,25 @@ def _inner_slip(typed: str, candidate: str) -> bool:
     return typed[:2] == candidate[:2] and typed[-3:] == candidate[-3:]
 
 
+def _out_of_reach(word: str, zipf: float) -> bool:
+    """True when no candidate can win, whatever it costs exactly.
+
+    Most rare words a document uses are real words with no much more common
+    neighbour.  For a listed token (candidates from the deletion index, no
+    distance-2 search) each candidate's score is bounded by its zipf minus
+    :func:`cost_floor` plus the largest document bonus; when even that
+    misses the margin the verdict is None, and the alignments are skipped.
+    The bound is evaluated like the real score, so rounding cannot differ.
+    """
+    if zipf < FAR_BELOW_ZIPF or not cand.uses_index(zipf):
+        return False
+    for other, other_zipf in cand.indexed_neighbours(word):
+        ceiling = other_zipf - cost_floor(other, word) + _doc_bonus(other_zipf)
+        if ceiling - zipf - WORD_MARGIN >= 0:
+            return False
+    return True
+
+
 def judge_word(
     word: str, zipf: float, in_document: frozenset[str] | set[str], count: int = 1
 ) -> Verdict | None:
@@ -135,6 +154,8 @@ def judge_word(
     while habitual misspellings are common enough for wordfreq to list.
     """
     if zipf >= WORD_SAFE_ZIPF or (zipf == 0.0 and count >= 2):
+        return None
+    if _out_of_reach(word, zipf):
         return None
     found = list(cand.near(word))
     if _needs_far(found, zipf):
