@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 from collections.abc import Mapping
+from functools import lru_cache
 
 from . import Typo, _match_case, _message, _normal, lexicon, scoring
 from .tokens import MIN_LENGTH, NAME, WORD, Token, chunk_positions, chunk_tokens
@@ -40,63 +40,66 @@ class _Context:
     """What the document itself says: word counts, names and their variants.
 
     Everything is built on first use: most documents need only a few of
-    these facts, and the common-word chunks (``skipped``) are looked at only
-    through set operations.
+    these facts, and the common-word chunks are only looked at in C (set
+    and Counter operations over the document's chunks).
     """
 
-    def __init__(self, text: str, chunk_counts: Counter[str], examined: set[str]) -> None:
+    def __init__(self, text: str, chunk_counts: Counter[str], examined: list[str]) -> None:
         self.text = text
         self._chunk_counts = chunk_counts
         self._examined = examined
-        self._counts: Counter[str] | None = None
+        self._counts: dict[str, int] | None = None
         self._lower: set[str] | None = None
-        self._names: list[tuple[str, str]] | None = None
+        self._names: dict[int, list[tuple[str, str]]] | None = None
 
     @property
-    def counts(self) -> Counter[str]:
+    def counts(self) -> dict[str, int]:
         """Token counts (curly apostrophes straightened) over the examined
-        chunks.  A skipped chunk is a common lower-case word, which is never
-        pending and never capitalised, so its count is never asked for."""
+        chunks, whose words :func:`_collect` cached.  A skipped chunk is a
+        common lower-case word, which is never pending and never
+        capitalised, so its count is never asked for."""
         if self._counts is None:
-            counts: Counter[str] = Counter()
+            counts: dict[str, int] = {}
             chunk_counts = self._chunk_counts
             for chunk in self._examined:
                 n = chunk_counts[chunk]
-                for token in chunk_tokens(chunk):
-                    counts[token.text.replace("\u2019", "'")] += n
+                for word in _chunk_words[chunk]:
+                    counts[word] = counts.get(word, 0) + n
             self._counts = counts
         return self._counts
 
-    @property
-    def lower(self) -> set[str]:
-        """Every word of the document, lower-cased (for the context bonus)."""
+    def uses(self, word: str) -> bool:
+        """Whether the document has ``word`` (lower case) as a token, in any
+        capitalisation: an examined token, or a skipped chunk (a common
+        word long enough to be a token)."""
         if self._lower is None:
-            lower = {w.lower() for w in self.counts}
-            lower.update(filter(_common_words(MIN_LENGTH).__contains__, self._chunk_counts))
-            self._lower = lower
-        return self._lower
+            self._lower = set(map(str.lower, self.counts))
+        if word in self._lower:
+            return True
+        return word in self._chunk_counts and word in _common_words(MIN_LENGTH)
 
     def name_variants(self, name: str) -> list[tuple[str, int, float]]:
         """Capitalised words of the document within one deletion of ``name``.
 
         Two words share a one-letter deletion only if their lengths differ
-        by at most one, so only those are compared.
+        by at most one, so the names are grouped by length once.
         """
         if self._names is None:
-            self._names = [
-                (w, w.lower())
-                for w in self.counts
-                if w[:1].isupper() and len(w) >= scoring.NAME_MIN_LENGTH
-            ]
+            self._names = {}
+            for w in self.counts:
+                if w[:1].isupper() and len(w) >= scoring.NAME_MIN_LENGTH:
+                    low = w.lower()
+                    self._names.setdefault(len(low), []).append((w, low))
         lowered = name.lower()
         own = _deletions(lowered)
         size = len(lowered)
         seen = {
             w
-            for w, low in self._names
-            if abs(len(low) - size) <= 1 and w != name and not own.isdisjoint(_deletions(low))
+            for length in (size - 1, size, size + 1)
+            for w, low in self._names.get(length, ())
+            if w != name and not own.isdisjoint(_deletions(low))
         }
-        return [(w.lower(), self.counts[w], lexicon.zipf(w.lower())) for w in seen]
+        return [(w.lower(), self.counts.get(w, 0), lexicon.zipf(w.lower())) for w in seen]
 
     def always_before_rare_name(self, token_text: str) -> bool:
         """Whether every use of the token is followed by a rare capitalised
@@ -137,37 +140,59 @@ def _judge(token_text: str, kind: str, ctx: _Context) -> scoring.Verdict | None:
     z = lexicon.zipf(word)
     key = token_text.replace("\u2019", "'")
     if kind == WORD:
-        return scoring.judge_word(word, z, ctx.lower, ctx.counts[key])
+        return scoring.judge_word(word, z, _LazyWords(ctx), ctx.counts.get(key, 0))
     if not scoring.name_is_judged(word, z):
         return None  # judge_name would say None without looking at the document
     # The given-name test scans the text, so only run it when it matters.
     given = bool(scoring.name_slips(word, z)) and ctx.always_before_rare_name(token_text)
-    return scoring.judge_name(word, z, ctx.counts[key], ctx.name_variants(key), given)
+    return scoring.judge_name(word, z, ctx.counts.get(key, 0), ctx.name_variants(key), given)
 
 
+class _LazyWords:
+    """The document's words for :func:`scoring.judge_word`, gathered only
+    when a candidate is actually looked up (most rare words are ruled out
+    before that)."""
+
+    __slots__ = ("_ctx",)
+
+    def __init__(self, ctx: _Context) -> None:
+        self._ctx = ctx
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self._ctx.uses(word)
+
+
+_CACHE_LIMIT = 500_000
 _chunk_suspects: dict[str, tuple[Token, ...]] = {}
+_chunk_words: dict[str, tuple[str, ...]] = {}
 
 
-def _suspects_in(chunk: str, table: dict[str, float]) -> tuple[Token, ...]:
-    """The chunk's tokens that pass :func:`_suspect` (cached per chunk)."""
-    hit = _chunk_suspects.get(chunk)
-    if hit is None:
-        hit = tuple(t for t in chunk_tokens(chunk) if _suspect(t, table))
-        if len(_chunk_suspects) > 500_000:
-            _chunk_suspects.clear()
-        _chunk_suspects[chunk] = hit
+def _examine(chunk: str, table: dict[str, float]) -> tuple[Token, ...]:
+    """Tokenise a chunk not seen before: cache its suspects, and its words
+    for :attr:`_Context.counts`."""
+    tokens = chunk_tokens(chunk)
+    _chunk_words[chunk] = tuple(t.text.replace("\u2019", "'") for t in tokens)
+    hit = tuple(t for t in tokens if _suspect(t, table))
+    _chunk_suspects[chunk] = hit
     return hit
 
 
-def _collect(examined: set[str], allowed: set[str], fixes: Mapping[str, str]) -> Pending:
+def _collect(examined: list[str], allowed: set[str], fixes: Mapping[str, str]) -> Pending:
     """Group the tokens of the ``examined`` chunks that need a verdict by
-    (token text, kind)."""
+    (token text, kind).  Also makes sure every examined chunk has its words
+    cached for :attr:`_Context.counts`."""
     table = lexicon.zipf_table()
+    if len(_chunk_suspects) > _CACHE_LIMIT:
+        _chunk_suspects.clear()  # only here, so a document's entries survive
+        _chunk_words.clear()
     pending: Pending = {}
-    if not (allowed or fixes):
-        for chunk in examined:
-            for token in _suspects_in(chunk, table):
+    for chunk, suspects in zip(examined, map(_chunk_suspects.get, examined)):
+        if suspects is None:
+            suspects = _examine(chunk, table)
+        if suspects and not (allowed or fixes):
+            for token in suspects:
                 pending.setdefault((token.text, token.kind), []).append((chunk, token))
+    if not (allowed or fixes):
         return pending
     for chunk in examined:
         for token in chunk_tokens(chunk):
@@ -181,7 +206,7 @@ def _collect(examined: set[str], allowed: set[str], fixes: Mapping[str, str]) ->
     return pending
 
 
-def _examined(chunk_counts: Counter[str], fixes: Mapping[str, str]) -> set[str]:
+def _examined(chunk_counts: Counter[str], fixes: Mapping[str, str]) -> list[str]:
     """The distinct chunks worth tokenising.
 
     A chunk that is exactly a common lower-case word holds nothing to flag,
@@ -189,10 +214,10 @@ def _examined(chunk_counts: Counter[str], fixes: Mapping[str, str]) -> set[str]:
     mapping may name common words, so then every chunk is examined.
     """
     if fixes:
-        return set(chunk_counts)
+        return list(chunk_counts)
     # set.difference walks the (small) set of chunks and looks each up in
     # the dict; a dict-keys view minus a set would walk all ~20k words.
-    return set(chunk_counts).difference(_common_words(1))
+    return list(set(chunk_counts).difference(_common_words(1)))
 
 
 def _decide(

@@ -13,8 +13,9 @@ clearly wrong AND the fix is clearly right.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import candidates as cand
 from .errormodel import cost_floor, typo_cost
@@ -124,6 +125,7 @@ def _inner_slip(typed: str, candidate: str) -> bool:
     return typed[:2] == candidate[:2] and typed[-3:] == candidate[-3:]
 
 
+@lru_cache(maxsize=100_000)
 def _out_of_reach(word: str, zipf: float) -> bool:
     """True when no candidate can win, whatever it costs exactly.
 
@@ -144,7 +146,7 @@ def _out_of_reach(word: str, zipf: float) -> bool:
 
 
 def judge_word(
-    word: str, zipf: float, in_document: frozenset[str] | set[str], count: int = 1
+    word: str, zipf: float, in_document: Container[str], count: int = 1
 ) -> Verdict | None:
     """Verdict for a lower-case token (already lower-cased, ' normalised).
 
