@@ -54,8 +54,9 @@ def _as_candidates(words: set[str] | frozenset[str], typed: str) -> list[Candida
 
 def _indexed(keys: set[str]) -> set[str]:
     """Every word the deletion index files under any of ``keys``."""
-    buckets = filter(None, map(lexicon.delete_index().get, keys))
-    return set(chain.from_iterable(buckets))
+    index = lexicon.delete_index()
+    hits = index.keys() & keys  # C loop over the (smaller) key set
+    return set(chain.from_iterable(map(index.__getitem__, hits)))
 
 
 def uses_index(zipf: float) -> bool:
@@ -108,6 +109,41 @@ def slips(typed: str) -> tuple[Candidate, ...]:
     return tuple(_as_candidates(lexicon.known(variants, lexicon.candidate_words()), typed))
 
 
+def _deletions(word: str) -> list[str]:
+    return [word[:k] + word[k + 1 :] for k in range(len(word))]
+
+
+def _far_keys(typed: str) -> set[str]:
+    """Every string one edit away from ``typed`` and every deletion of those.
+
+    Built family by family rather than by deleting each of the ~50n edits
+    letter by letter, which makes the same set with a third of the string
+    operations.  With D = the deletions of ``typed``, the deletions of its
+    edits are: D itself and D's deletions (deleted edits); every letter
+    substituted into, or inserted into, a member of D (deleted
+    substitutions and insertions, which also give D and ``typed``); and the
+    deletions of each transposition.
+    """
+    first = edits1(typed)
+    keys = set(first)
+    shorter = set(_deletions(typed))
+    keys.add(typed)  # an insertion with the inserted letter deleted again
+    for d in shorter:
+        keys.update(_deletions(d))
+        for k in range(len(d) + 1):
+            head, tail = d[:k], d[k:]
+            keys.update([head + c + tail for c in _LETTERS])  # insertions into d
+            if tail:
+                rest = tail[1:]
+                keys.update([head + c + rest for c in _LETTERS])  # substitutions in d
+    keys |= shorter
+    swaps = {typed[:i] + typed[i + 1] + typed[i] + typed[i + 2 :] for i in range(len(typed) - 1)}
+    swaps.discard(typed)
+    for t in swaps:
+        keys.update(_deletions(t))
+    return keys
+
+
 @lru_cache(maxsize=50_000)
 def far(typed: str) -> tuple[Candidate, ...]:
     """Common dictionary words up to two edits away from ``typed``.
@@ -116,9 +152,7 @@ def far(typed: str) -> tuple[Candidate, ...]:
     the deletion index: that covers a second insertion, deletion,
     substitution or transposition without generating ~10^5 strings.
     """
-    first = edits1(typed)
-    keys = {e[:k] + e[k + 1 :] for e in first for k in range(len(e))}
-    keys |= first
+    keys = _far_keys(typed)
     found = lexicon.known(_indexed(keys), lexicon.candidate_words())
     cands = _as_candidates(found, typed)
     return tuple(c for c in cands if c.cost <= MAX_DEEP_COST)
