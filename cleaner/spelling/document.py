@@ -17,23 +17,14 @@ from . import Typo, _match_case, _message, _normal, lexicon, scoring
 from .tokens import MIN_LENGTH, NAME, WORD, Token, chunk_positions, chunk_tokens
 
 _FIX = "fix"  # pending kind for tokens the user's corrections mapping names
-_status: dict[tuple[str, str], bool] = {}
 
 Pending = dict[tuple[str, str], list[tuple[str, Token]]]
 
 
 def _suspect(token: Token, table: dict[str, float]) -> bool:
-    """Cheap, cached first pass: is this token rare enough to examine?"""
-    key = (token.text, token.kind)
-    hit = _status.get(key)
-    if hit is None:
-        z = table.get(_normal(token.text), 0.0)
-        limit = scoring.WORD_SAFE_ZIPF if token.kind == WORD else scoring.NAME_SAFE_ZIPF
-        hit = z < limit
-        if len(_status) > 500_000:
-            _status.clear()
-        _status[key] = hit
-    return hit
+    """Cheap first pass: is this token rare enough to examine?"""
+    z = table.get(_normal(token.text), 0.0)
+    return z < (scoring.WORD_SAFE_ZIPF if token.kind == WORD else scoring.NAME_SAFE_ZIPF)
 
 
 class _Context:

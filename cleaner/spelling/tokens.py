@@ -14,7 +14,7 @@ Chunks repeat a lot, so the per-chunk work is cached process-wide.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 _NOT_PROSE = re.compile(r"[\d@#_/\\=<>|~]|://|^www\.|[^\W\d_]\.[^\W\d_]")
@@ -27,9 +27,14 @@ WORD = "word"
 NAME = "name"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A checkable word inside a chunk: offset relative to the chunk start."""
+class Token(NamedTuple):
+    """A checkable word inside a chunk: offset relative to the chunk start.
+
+    A named tuple rather than a dataclass: tens of thousands are made and
+    cached on first sight of text, and tuples are cheaper to build and are
+    dropped from the garbage collector's watch once they hold only strings
+    and ints.
+    """
 
     offset: int
     text: str
