@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from . import Typo, _match_case, _message, _normal, lexicon, scoring
-from .tokens import MIN_LENGTH, NAME, WORD, Token, chunk_positions, chunk_tokens
+from .tokens import MIN_LENGTH, NAME, WORD, Token, chunk_positions, chunk_tokens, tokenize_chunk
 
 _FIX = "fix"  # pending kind for tokens the user's corrections mapping names
 
@@ -161,9 +161,9 @@ _chunk_words: dict[str, tuple[str, ...]] = {}
 def _examine(chunk: str, table: dict[str, float]) -> tuple[Token, ...]:
     """Tokenise a chunk not seen before: cache its suspects, and its words
     for :attr:`_Context.counts`."""
-    tokens = chunk_tokens(chunk)
-    _chunk_words[chunk] = tuple(t.text.replace("\u2019", "'") for t in tokens)
-    hit = tuple(t for t in tokens if _suspect(t, table))
+    tokens = tokenize_chunk(chunk)
+    _chunk_words[chunk] = tuple([t.text.replace("\u2019", "'") for t in tokens])
+    hit = tuple([t for t in tokens if _suspect(t, table)])
     _chunk_suspects[chunk] = hit
     return hit
 

@@ -114,18 +114,24 @@ def chunk_tokens(chunk: str) -> tuple[Token, ...]:
     cached = _chunk_cache.get(chunk)
     if cached is not None:
         return cached
-    result: tuple[Token, ...] = ()
-    if (plain := _PLAIN.fullmatch(chunk)) is not None:
-        result = _plain_token(plain)
-    elif not _NOT_PROSE.search(chunk):
-        found = []
-        for group in _hyphen_groups(chunk):
-            found.extend(_group_tokens(group))
-        result = tuple(found)
+    result = tokenize_chunk(chunk)
     if len(_chunk_cache) >= _CACHE_LIMIT:
         _chunk_cache.clear()
     _chunk_cache[chunk] = result
     return result
+
+
+def tokenize_chunk(chunk: str) -> tuple[Token, ...]:
+    """Checkable tokens of one white-space-free chunk, uncached (for callers
+    that cache what they derive from the tokens instead)."""
+    if (plain := _PLAIN.fullmatch(chunk)) is not None:
+        return _plain_token(plain)
+    if _NOT_PROSE.search(chunk):
+        return ()
+    found = []
+    for group in _hyphen_groups(chunk):
+        found.extend(_group_tokens(group))
+    return tuple(found)
 
 
 def _plain_token(match: re.Match[str]) -> tuple[Token, ...]:
