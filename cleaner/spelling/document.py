@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from functools import lru_cache
+from itertools import filterfalse
 
 from . import Typo, _match_case, _message, _normal, lexicon, scoring
 from .tokens import MIN_LENGTH, NAME, WORD, Token, chunk_positions, chunk_tokens, tokenize_chunk
@@ -206,9 +207,9 @@ def _examined(chunk_counts: Counter[str], fixes: Mapping[str, str]) -> list[str]
     """
     if fixes:
         return list(chunk_counts)
-    # set.difference walks the (small) set of chunks and looks each up in
-    # the dict; a dict-keys view minus a set would walk all ~20k words.
-    return list(set(chunk_counts).difference(_common_words(1)))
+    # filterfalse walks the ~200 chunks and looks each up in C; a dict-keys
+    # view minus a set would walk all ~20k words instead.
+    return list(filterfalse(_common_words(1).__contains__, chunk_counts))
 
 
 def _decide(
