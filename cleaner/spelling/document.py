@@ -42,7 +42,7 @@ class _Context:
         self._examined = examined
         self._counts: dict[str, int] | None = None
         self._lower: set[str] | None = None
-        self._names: dict[int, list[tuple[str, str]]] | None = None
+        self._names: dict[int, list[tuple[str, frozenset[str]]]] | None = None
 
     @property
     def counts(self) -> dict[str, int]:
@@ -81,15 +81,15 @@ class _Context:
             for w in self.counts:
                 if w[:1].isupper() and len(w) >= scoring.NAME_MIN_LENGTH:
                     low = w.lower()
-                    self._names.setdefault(len(low), []).append((w, low))
+                    self._names.setdefault(len(low), []).append((w, _deletions(low)))
         lowered = name.lower()
         own = _deletions(lowered)
         size = len(lowered)
         seen = {
             w
             for length in (size - 1, size, size + 1)
-            for w, low in self._names.get(length, ())
-            if w != name and not own.isdisjoint(_deletions(low))
+            for w, deletions in self._names.get(length, ())
+            if w != name and not own.isdisjoint(deletions)
         }
         return [(w.lower(), self.counts.get(w, 0), lexicon.zipf(w.lower())) for w in seen]
 
@@ -163,8 +163,13 @@ def _examine(chunk: str, table: dict[str, float]) -> tuple[Token, ...]:
     """Tokenise a chunk not seen before: cache its suspects, and its words
     for :attr:`_Context.counts`."""
     tokens = tokenize_chunk(chunk)
-    _chunk_words[chunk] = tuple([t.text.replace("\u2019", "'") for t in tokens])
-    hit = tuple([t for t in tokens if _suspect(t, table)])
+    if len(tokens) == 1:  # most chunks: spare the general loops
+        (token,) = tokens
+        _chunk_words[chunk] = (token.text.replace("\u2019", "'"),)
+        hit = tokens if _suspect(token, table) else ()
+    else:
+        _chunk_words[chunk] = tuple([t.text.replace("\u2019", "'") for t in tokens])
+        hit = tuple([t for t in tokens if _suspect(t, table)])
     _chunk_suspects[chunk] = hit
     return hit
 
@@ -202,7 +207,7 @@ def _examined(chunk_counts: Counter[str], fixes: Mapping[str, str]) -> list[str]
     """The distinct chunks worth tokenising.
 
     A chunk that is exactly a common lower-case word holds nothing to flag,
-    so one set difference in C drops most of the text.  A corrections
+    so one C-level filter drops most of the text.  A corrections
     mapping may name common words, so then every chunk is examined.
     """
     if fixes:
