@@ -125,24 +125,46 @@ def _inner_slip(typed: str, candidate: str) -> bool:
     return typed[:2] == candidate[:2] and typed[-3:] == candidate[-3:]
 
 
+def _listed(zipf: float) -> bool:
+    """A token wordfreq lists: its candidates all come from the deletion
+    index and no distance-2 search is made."""
+    return zipf >= FAR_BELOW_ZIPF and cand.uses_index(zipf)
+
+
 @lru_cache(maxsize=100_000)
-def _out_of_reach(word: str, zipf: float) -> bool:
-    """True when no candidate can win, whatever it costs exactly.
+def _hopefuls(word: str, zipf: float) -> tuple[tuple[str, float], ...]:
+    """The neighbours of a listed token that could possibly beat it.
 
     Most rare words a document uses are real words with no much more common
-    neighbour.  For a listed token (candidates from the deletion index, no
-    distance-2 search) each candidate's score is bounded by its zipf minus
-    :func:`cost_floor` plus the largest document bonus; when even that
-    misses the margin the verdict is None, and the alignments are skipped.
-    The bound is evaluated like the real score, so rounding cannot differ.
+    neighbour.  A candidate's score is at most its zipf minus
+    :func:`cost_floor` plus the largest document bonus; neighbours whose
+    ceiling misses the margin can never flag the token, so their alignments
+    are not needed to rule it out.  The ceiling is evaluated like the real
+    score, so rounding cannot make it lower.
     """
-    if zipf < FAR_BELOW_ZIPF or not cand.uses_index(zipf):
-        return False
-    for other, other_zipf in cand.indexed_neighbours(word):
-        ceiling = other_zipf - cost_floor(other, word) + _doc_bonus(other_zipf)
-        if ceiling - zipf - WORD_MARGIN >= 0:
-            return False
-    return True
+    return tuple(
+        (other, other_zipf)
+        for other, other_zipf in cand.indexed_neighbours(word)
+        if other_zipf - cost_floor(other, word) + _doc_bonus(other_zipf) - zipf - WORD_MARGIN >= 0
+    )
+
+
+def _may_flag(word: str, zipf: float, in_document: Container[str]) -> bool:
+    """Whether some candidate of a listed token beats it by the margin.
+
+    Exactly the test :func:`judge_word` makes on its best candidate (before
+    the derived-form penalty, which can only lower the margin), but run on
+    the hopefuls alone and stopping at the first winner, so that for most
+    tokens no alignment, or only one, is computed.
+    """
+    for other, other_zipf in _hopefuls(word, zipf):
+        cost = typo_cost(other, word)
+        if cost > cand.MAX_NEAR_COST:
+            continue  # near() would not offer it
+        bonus = _doc_bonus(other_zipf) if other in in_document else 0.0
+        if other_zipf - cost + bonus - zipf - WORD_MARGIN >= 0:
+            return True
+    return False
 
 
 def judge_word(
@@ -157,7 +179,7 @@ def judge_word(
     """
     if zipf >= WORD_SAFE_ZIPF or (zipf == 0.0 and count >= 2):
         return None
-    if _out_of_reach(word, zipf):
+    if _listed(zipf) and not _may_flag(word, zipf, in_document):
         return None
     found = list(cand.near(word))
     if _needs_far(found, zipf):
