@@ -119,7 +119,9 @@ def _common_words(min_length: int) -> lexicon.WordSet:
     found = _common_cache.get(min_length)
     if found is None:
         common = lexicon.common_words(scoring.WORD_SAFE_ZIPF)
-        found = common if min_length <= 1 else dict.fromkeys(w for w in common if len(w) >= min_length)
+        found = (
+            common if min_length <= 1 else dict.fromkeys(w for w in common if len(w) >= min_length)
+        )
         _common_cache[min_length] = found
     return found
 

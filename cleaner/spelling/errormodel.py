@@ -7,6 +7,10 @@ hitting a neighbouring key, confusing two vowels or two letters that sound
 alike.  The first letter is rarely wrong, so edits there cost extra.
 """
 
+# The alignment loop spells out `if x < best: best = x` on purpose: it runs
+# for every cell of every new candidate, and min() is a call.
+# ruff: noqa: PLR1730
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -182,7 +186,9 @@ def typo_cost(intended: str, typed: str) -> float:
     return prev[m]
 
 
-def _first_row(a: str, typed: str, d_cost: float, ins: list[float], prev: list[float]) -> list[float]:
+def _first_row(
+    a: str, typed: str, d_cost: float, ins: list[float], prev: list[float]
+) -> list[float]:
     """Alignment row for the intended word's first letter: every edit here
     touches a first letter, so each one pays FIRST_LETTER."""
     cur = [prev[0] + d_cost + FIRST_LETTER]
