@@ -55,7 +55,10 @@ class _Context:
             chunk_counts = self._chunk_counts
             for chunk in self._examined:
                 n = chunk_counts[chunk]
-                for word in _chunk_words[chunk]:
+                words = _chunk_words.get(chunk)
+                if words is None:  # another thread emptied the cache meanwhile
+                    words = _words_of(chunk)
+                for word in words:
                     counts[word] = counts.get(word, 0) + n
             self._counts = counts
         return self._counts
@@ -159,6 +162,11 @@ class _LazyWords:
 _CACHE_LIMIT = 500_000
 _chunk_suspects: dict[str, tuple[Token, ...]] = {}
 _chunk_words: dict[str, tuple[str, ...]] = {}
+
+
+def _words_of(chunk: str) -> tuple[str, ...]:
+    """A chunk's token texts, curly apostrophes straightened."""
+    return tuple([t.text.replace("\u2019", "'") for t in chunk_tokens(chunk)])
 
 
 def _examine(chunk: str, table: dict[str, float]) -> tuple[Token, ...]:
