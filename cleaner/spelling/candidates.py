@@ -110,6 +110,7 @@ def slips(typed: str) -> tuple[Candidate, ...]:
 
 
 def _deletions(word: str) -> list[str]:
+    """Every string one letter shorter than ``word``."""
     return [word[:k] + word[k + 1 :] for k in range(len(word))]
 
 

@@ -82,7 +82,7 @@ def common_words(min_zipf: float) -> WordSet:
     is never questioned (or no token at all when it is shorter than the
     checker's minimum), and these chunks are most of running text.  Having
     them as a :data:`WordSet` lets the document pass drop them all with one
-    C-level ``set.difference`` instead of looking at each in Python.
+    C-level filter instead of tokenising each in Python.
     """
     found = _common_words.get(min_zipf)
     if found is None:
@@ -128,8 +128,10 @@ def preload() -> None:
     """Load every table now (benchmarks and long-running servers call this
     so the first document does not pay for it)."""
     from .plausibility import log_likelihood
+    from .scoring import WORD_SAFE_ZIPF
 
     zipf_table()
+    common_words(WORD_SAFE_ZIPF)
     candidate_words()
     delete_index()
     log_likelihood("a")
