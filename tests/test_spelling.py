@@ -255,3 +255,27 @@ def test_given_name_before_a_rare_surname_is_left_alone() -> None:
     assert find_typos("Sumit Ganguly spoke first.") == []
     (typo,) = find_typos("Borsi Johnson spoke first.")
     assert typo.suggestions[0] == "Boris"
+
+
+def test_document_context_counts_every_form_of_a_word() -> None:
+    # The context bonus must see "firm" whether it stands bare, with
+    # punctuation or capitalised: the checker looks at these chunks by
+    # different routes (a common-word set, a plain-word fast path, tokens).
+    for spelled in ("the firm said", "the firm, said", "Firm said"):
+        (typo,) = find_typos(f"{spelled} profits rose. Profits at the ferm rose.")
+        assert typo.suggestions[0] == "firm", spelled
+
+
+def test_corrections_reach_common_words() -> None:
+    (typo,) = find_typos("They lost their way.", corrections={"their": "there"})
+    assert (typo.word, typo.suggestions) == ("their", ("there",))
+
+
+def test_results_do_not_depend_on_earlier_documents(seed_text: str) -> None:
+    # Chunks, candidates and verdicts are cached process-wide; what a
+    # document gets must not depend on what was checked before it.
+    text = "The goverment met. Sumit Ganguly and Mr Jonhson spoke. Mr Johnson left."
+    first = find_typos(text)
+    find_typos(seed_text)
+    find_typos(text.replace("goverment", "government"))
+    assert find_typos(text) == first

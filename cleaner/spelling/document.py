@@ -11,54 +11,90 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping
+from functools import lru_cache
+from itertools import filterfalse
 
 from . import Typo, _match_case, _message, _normal, lexicon, scoring
-from .tokens import NAME, WORD, Token, chunk_positions, chunk_tokens
+from .tokens import MIN_LENGTH, NAME, WORD, Token, chunk_positions, chunk_tokens, tokenize_chunk
 
 _FIX = "fix"  # pending kind for tokens the user's corrections mapping names
-_status: dict[tuple[str, str], bool] = {}
 
 Pending = dict[tuple[str, str], list[tuple[str, Token]]]
 
 
 def _suspect(token: Token, table: dict[str, float]) -> bool:
-    """Cheap, cached first pass: is this token rare enough to examine?"""
-    key = (token.text, token.kind)
-    hit = _status.get(key)
-    if hit is None:
-        z = table.get(_normal(token.text), 0.0)
-        limit = scoring.WORD_SAFE_ZIPF if token.kind == WORD else scoring.NAME_SAFE_ZIPF
-        hit = z < limit
-        if len(_status) > 500_000:
-            _status.clear()
-        _status[key] = hit
-    return hit
+    """Cheap first pass: is this token rare enough to examine?"""
+    z = table.get(_normal(token.text), 0.0)
+    return z < (scoring.WORD_SAFE_ZIPF if token.kind == WORD else scoring.NAME_SAFE_ZIPF)
 
 
 class _Context:
-    """What the document itself says: word counts, names and their variants."""
+    """What the document itself says: word counts, names and their variants.
 
-    def __init__(self, text: str, chunk_counts: Counter[str]) -> None:
+    Everything is built on first use: most documents need only a few of
+    these facts, and the common-word chunks are only looked at in C (set
+    and Counter operations over the document's chunks).
+    """
+
+    def __init__(self, text: str, chunk_counts: Counter[str], examined: list[str]) -> None:
         self.text = text
-        self.counts: Counter[str] = Counter()
-        for chunk, n in chunk_counts.items():
-            for token in chunk_tokens(chunk):
-                self.counts[token.text.replace("\u2019", "'")] += n
-        self.lower = {w.lower() for w in self.counts}
-        self._name_index: dict[str, list[str]] | None = None
+        self._chunk_counts = chunk_counts
+        self._examined = examined
+        self._counts: dict[str, int] | None = None
+        self._lower: set[str] | None = None
+        self._names: dict[int, list[tuple[str, frozenset[str]]]] | None = None
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Token counts (curly apostrophes straightened) over the examined
+        chunks, whose words :func:`_collect` cached.  A skipped chunk is a
+        common lower-case word, which is never pending and never
+        capitalised, so its count is never asked for."""
+        if self._counts is None:
+            counts: dict[str, int] = {}
+            chunk_counts = self._chunk_counts
+            for chunk in self._examined:
+                n = chunk_counts[chunk]
+                words = _chunk_words.get(chunk)
+                if words is None:  # another thread emptied the cache meanwhile
+                    words = _words_of(chunk)
+                for word in words:
+                    counts[word] = counts.get(word, 0) + n
+            self._counts = counts
+        return self._counts
+
+    def uses(self, word: str) -> bool:
+        """Whether the document has ``word`` (lower case) as a token, in any
+        capitalisation: an examined token, or a skipped chunk (a common
+        word long enough to be a token)."""
+        if self._lower is None:
+            self._lower = set(map(str.lower, self.counts))
+        if word in self._lower:
+            return True
+        return word in self._chunk_counts and word in _common_words(MIN_LENGTH)
 
     def name_variants(self, name: str) -> list[tuple[str, int, float]]:
-        """Capitalised words of the document within one deletion of ``name``."""
-        if self._name_index is None:
-            index: dict[str, list[str]] = {}
+        """Capitalised words of the document within one deletion of ``name``.
+
+        Two words share a one-letter deletion only if their lengths differ
+        by at most one, so the names are grouped by length once.
+        """
+        if self._names is None:
+            self._names = {}
             for w in self.counts:
                 if w[:1].isupper() and len(w) >= scoring.NAME_MIN_LENGTH:
-                    for key in _deletions(w.lower()):
-                        index.setdefault(key, []).append(w)
-            self._name_index = index
-        seen = {w for k in _deletions(name.lower()) for w in self._name_index.get(k, ())}
-        seen.discard(name)
-        return [(w.lower(), self.counts[w], lexicon.zipf(w.lower())) for w in seen]
+                    low = w.lower()
+                    self._names.setdefault(len(low), []).append((w, _deletions(low)))
+        lowered = name.lower()
+        own = _deletions(lowered)
+        size = len(lowered)
+        seen = {
+            w
+            for length in (size - 1, size, size + 1)
+            for w, deletions in self._names.get(length, ())
+            if w != name and not own.isdisjoint(deletions)
+        }
+        return [(w.lower(), self.counts.get(w, 0), lexicon.zipf(w.lower())) for w in seen]
 
     def always_before_rare_name(self, token_text: str) -> bool:
         """Whether every use of the token is followed by a rare capitalised
@@ -73,9 +109,27 @@ class _Context:
         return found
 
 
-def _deletions(word: str) -> set[str]:
-    """The word and every string one letter shorter."""
-    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+@lru_cache(maxsize=100_000)
+def _deletions(word: str) -> frozenset[str]:
+    """The word and every string one letter shorter (cached: names recur
+    across documents)."""
+    return frozenset((word, *(word[:i] + word[i + 1 :] for i in range(len(word)))))
+
+
+def _common_words(min_length: int) -> lexicon.WordSet:
+    """Lower-case words too common to question; with ``min_length`` 3 only
+    those long enough to be tokens at all (see :func:`lexicon.common_words`)."""
+    found = _common_cache.get(min_length)
+    if found is None:
+        common = lexicon.common_words(scoring.WORD_SAFE_ZIPF)
+        found = (
+            common if min_length <= 1 else dict.fromkeys(w for w in common if len(w) >= min_length)
+        )
+        _common_cache[min_length] = found
+    return found
+
+
+_common_cache: dict[int, lexicon.WordSet] = {}
 
 
 def _judge(token_text: str, kind: str, ctx: _Context) -> scoring.Verdict | None:
@@ -83,36 +137,71 @@ def _judge(token_text: str, kind: str, ctx: _Context) -> scoring.Verdict | None:
     z = lexicon.zipf(word)
     key = token_text.replace("\u2019", "'")
     if kind == WORD:
-        return scoring.judge_word(word, z, ctx.lower, ctx.counts[key])
+        return scoring.judge_word(word, z, _LazyWords(ctx), ctx.counts.get(key, 0))
+    if not scoring.name_is_judged(word, z):
+        return None  # judge_name would say None without looking at the document
     # The given-name test scans the text, so only run it when it matters.
     given = bool(scoring.name_slips(word, z)) and ctx.always_before_rare_name(token_text)
-    return scoring.judge_name(word, z, ctx.counts[key], ctx.name_variants(key), given)
+    return scoring.judge_name(word, z, ctx.counts.get(key, 0), ctx.name_variants(key), given)
 
 
+class _LazyWords:
+    """The document's words for :func:`scoring.judge_word`, gathered only
+    when a candidate is actually looked up (most rare words are ruled out
+    before that)."""
+
+    __slots__ = ("_ctx",)
+
+    def __init__(self, ctx: _Context) -> None:
+        self._ctx = ctx
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self._ctx.uses(word)
+
+
+_CACHE_LIMIT = 500_000
 _chunk_suspects: dict[str, tuple[Token, ...]] = {}
+_chunk_words: dict[str, tuple[str, ...]] = {}
 
 
-def _suspects_in(chunk: str, table: dict[str, float]) -> tuple[Token, ...]:
-    """The chunk's tokens that pass :func:`_suspect` (cached per chunk)."""
-    hit = _chunk_suspects.get(chunk)
-    if hit is None:
-        hit = tuple(t for t in chunk_tokens(chunk) if _suspect(t, table))
-        if len(_chunk_suspects) > 500_000:
-            _chunk_suspects.clear()
-        _chunk_suspects[chunk] = hit
+def _words_of(chunk: str) -> tuple[str, ...]:
+    """A chunk's token texts, curly apostrophes straightened."""
+    return tuple([t.text.replace("\u2019", "'") for t in chunk_tokens(chunk)])
+
+
+def _examine(chunk: str, table: dict[str, float]) -> tuple[Token, ...]:
+    """Tokenise a chunk not seen before: cache its suspects, and its words
+    for :attr:`_Context.counts`."""
+    tokens = tokenize_chunk(chunk)
+    if len(tokens) == 1:  # most chunks: spare the general loops
+        (token,) = tokens
+        _chunk_words[chunk] = (token.text.replace("\u2019", "'"),)
+        hit = tokens if _suspect(token, table) else ()
+    else:
+        _chunk_words[chunk] = tuple([t.text.replace("\u2019", "'") for t in tokens])
+        hit = tuple([t for t in tokens if _suspect(t, table)])
+    _chunk_suspects[chunk] = hit
     return hit
 
 
-def _collect(chunk_counts: Counter[str], allowed: set[str], fixes: Mapping[str, str]) -> Pending:
-    """Group the tokens that need a verdict by (token text, kind)."""
+def _collect(examined: list[str], allowed: set[str], fixes: Mapping[str, str]) -> Pending:
+    """Group the tokens of the ``examined`` chunks that need a verdict by
+    (token text, kind).  Also makes sure every examined chunk has its words
+    cached for :attr:`_Context.counts`."""
     table = lexicon.zipf_table()
+    if len(_chunk_suspects) > _CACHE_LIMIT:
+        _chunk_suspects.clear()  # only here, so a document's entries survive
+        _chunk_words.clear()
     pending: Pending = {}
-    if not (allowed or fixes):
-        for chunk in chunk_counts:
-            for token in _suspects_in(chunk, table):
+    for chunk, suspects in zip(examined, map(_chunk_suspects.get, examined)):
+        if suspects is None:
+            suspects = _examine(chunk, table)
+        if suspects and not (allowed or fixes):
+            for token in suspects:
                 pending.setdefault((token.text, token.kind), []).append((chunk, token))
+    if not (allowed or fixes):
         return pending
-    for chunk in chunk_counts:
+    for chunk in examined:
         for token in chunk_tokens(chunk):
             norm = _normal(token.text)
             if norm in allowed:
@@ -122,6 +211,20 @@ def _collect(chunk_counts: Counter[str], allowed: set[str], fixes: Mapping[str, 
             elif _suspect(token, table):
                 pending.setdefault((token.text, token.kind), []).append((chunk, token))
     return pending
+
+
+def _examined(chunk_counts: Counter[str], fixes: Mapping[str, str]) -> list[str]:
+    """The distinct chunks worth tokenising.
+
+    A chunk that is exactly a common lower-case word holds nothing to flag,
+    so one C-level filter drops most of the text.  A corrections
+    mapping may name common words, so then every chunk is examined.
+    """
+    if fixes:
+        return list(chunk_counts)
+    # filterfalse walks the ~200 chunks and looks each up in C; a dict-keys
+    # view minus a set would walk all ~20k words instead.
+    return list(filterfalse(_common_words(1).__contains__, chunk_counts))
 
 
 def _decide(
@@ -148,10 +251,11 @@ def check(
     fixes = {_normal(k): v for k, v in corrections.items()} if corrections else {}
     allowed = {_normal(w) for w in allow} if allow else set()
     chunk_counts = Counter(text.split())
-    pending = _collect(chunk_counts, allowed, fixes)
+    examined = _examined(chunk_counts, fixes)
+    pending = _collect(examined, allowed, fixes)
     if not pending:
         return []
-    ctx = _Context(text, chunk_counts)
+    ctx = _Context(text, chunk_counts, examined)
     typos: list[Typo] = []
     for (token_text, pending_kind), places in pending.items():
         decided = _decide(token_text, pending_kind, ctx, fixes)

@@ -7,6 +7,10 @@ hitting a neighbouring key, confusing two vowels or two letters that sound
 alike.  The first letter is rarely wrong, so edits there cost extra.
 """
 
+# The alignment loop spells out `if x < best: best = x` on purpose: it runs
+# for every cell of every new candidate, and min() is a call.
+# ruff: noqa: PLR1730
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -24,6 +28,10 @@ SUB_SOUND = 1.4
 SUB_NEIGHBOUR = 1.7
 SUB = 2.3
 FIRST_LETTER = 0.8
+
+# The cheapest single edit: two different strings are never closer.
+MIN_EDIT = min(TRANSPOSE, DROP_DOUBLE, ADD_DOUBLE, DROP, ADD_NEIGHBOUR, ADD)
+MIN_EDIT = min(MIN_EDIT, SUB_VOWEL, SUB_SOUND, SUB_NEIGHBOUR, SUB)
 
 _VOWELS = frozenset("aeiouy")
 # Letters that stand for the same sound in English spelling.
@@ -92,37 +100,109 @@ def _delete_cost(intended: str, j: int) -> float:
     return DROP
 
 
+def cost_floor(intended: str, typed: str) -> float:
+    """A lower bound of ``typo_cost(intended, typed)`` for different words.
+
+    It takes at least one edit, and when the first letters differ the first
+    edit touches them.  Costs are sums of these non-negative terms, so the
+    bound also holds for the floating-point result.  Scoring uses it to
+    rule candidates out without running the alignment.
+    """
+    if intended[:1] != typed[:1]:
+        return MIN_EDIT + FIRST_LETTER
+    return MIN_EDIT
+
+
+def _substitution_table() -> dict[tuple[str, str], float]:
+    """substitution_cost for every pair of lower-case ASCII letters, so the
+    alignment loop below does one dict look-up per cell, not a call."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return {(a, b): substitution_cost(a, b) for a in letters for b in letters}
+
+
+_SUB = _substitution_table()
+
+
 @lru_cache(maxsize=65536)
 def typo_cost(intended: str, typed: str) -> float:
-    """Weighted optimal-string-alignment distance from intended to typed."""
+    """Weighted optimal-string-alignment distance from intended to typed.
+
+    Edits touching the first letter of either word cost FIRST_LETTER extra,
+    so the first row and column are filled separately and the inner loop
+    adds no edge term.  It runs for every candidate of every new rare word,
+    hence the hand-inlined minimum; each cell sums its terms in the same
+    order as the textbook recurrence, so results are bit-for-bit the same.
+    """
     n, m = len(intended), len(typed)
     ins = [_insert_cost(typed, i) for i in range(m)]
     dels = [_delete_cost(intended, j) for j in range(n)]
-    inf = float("inf")
-    prev2: list[float] = []
     prev = [0.0] * (m + 1)
     for i in range(1, m + 1):
         prev[i] = prev[i - 1] + ins[i - 1] + (FIRST_LETTER if i == 1 else 0.0)
-    for j in range(1, n + 1):
-        cur = [inf] * (m + 1)
+    if n == 0:
+        return prev[m]
+    prev2 = prev
+    prev = _first_row(intended[0], typed, dels[0], ins, prev)
+    sub = _SUB
+    for j in range(2, n + 1):
         a = intended[j - 1]
-        a_prev = intended[j - 2] if j > 1 else ""
+        a_prev = intended[j - 2]
         d_cost = dels[j - 1]
-        cur[0] = prev[0] + d_cost + (FIRST_LETTER if j == 1 else 0.0)
-        for i in range(1, m + 1):
+        cur = [prev[0] + d_cost]
+        # i == 1: every edit touches the typed word's first letter.
+        b = typed[0] if m else ""
+        if m:
+            if a == b:
+                best = prev[0]
+            else:
+                s = sub.get((a, b))
+                best = prev[0] + (substitution_cost(a, b) if s is None else s) + FIRST_LETTER
+            d = prev[1] + d_cost + FIRST_LETTER
+            if d < best:
+                best = d
+            x = cur[0] + ins[0] + FIRST_LETTER
+            if x < best:
+                best = x
+            cur.append(best)
+        for i in range(2, m + 1):
             b = typed[i - 1]
-            edge = FIRST_LETTER if i == 1 or j == 1 else 0.0
             if a == b:
                 best = prev[i - 1]
             else:
-                best = prev[i - 1] + substitution_cost(a, b) + edge
-            d = prev[i] + d_cost + edge
-            best = min(best, d)
-            x = cur[i - 1] + ins[i - 1] + edge
-            best = min(best, x)
-            if i > 1 and j > 1 and a != b and a == typed[i - 2] and a_prev == b:
-                t = prev2[i - 2] + TRANSPOSE + (FIRST_LETTER if i == 2 else 0.0)
-                best = min(best, t)
-            cur[i] = best
+                s = sub.get((a, b))
+                best = prev[i - 1] + (substitution_cost(a, b) if s is None else s)
+                if a == typed[i - 2] and a_prev == b:
+                    t = prev2[i - 2] + TRANSPOSE + (FIRST_LETTER if i == 2 else 0.0)
+                    if t < best:
+                        best = t
+            d = prev[i] + d_cost
+            if d < best:
+                best = d
+            x = cur[i - 1] + ins[i - 1]
+            if x < best:
+                best = x
+            cur.append(best)
         prev2, prev = prev, cur
     return prev[m]
+
+
+def _first_row(
+    a: str, typed: str, d_cost: float, ins: list[float], prev: list[float]
+) -> list[float]:
+    """Alignment row for the intended word's first letter: every edit here
+    touches a first letter, so each one pays FIRST_LETTER."""
+    cur = [prev[0] + d_cost + FIRST_LETTER]
+    for i in range(1, len(typed) + 1):
+        b = typed[i - 1]
+        if a == b:
+            best = prev[i - 1]
+        else:
+            best = prev[i - 1] + substitution_cost(a, b) + FIRST_LETTER
+        d = prev[i] + d_cost + FIRST_LETTER
+        if d < best:
+            best = d
+        x = cur[i - 1] + ins[i - 1] + FIRST_LETTER
+        if x < best:
+            best = x
+        cur.append(best)
+    return cur

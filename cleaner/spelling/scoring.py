@@ -13,11 +13,12 @@ clearly wrong AND the fix is clearly right.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import candidates as cand
-from .errormodel import typo_cost
+from .errormodel import cost_floor, typo_cost
 from .morphology import is_derived
 from .plausibility import log_likelihood
 
@@ -124,8 +125,50 @@ def _inner_slip(typed: str, candidate: str) -> bool:
     return typed[:2] == candidate[:2] and typed[-3:] == candidate[-3:]
 
 
+def _listed(zipf: float) -> bool:
+    """A token wordfreq lists: its candidates all come from the deletion
+    index and no distance-2 search is made."""
+    return zipf >= FAR_BELOW_ZIPF and cand.uses_index(zipf)
+
+
+@lru_cache(maxsize=100_000)
+def _hopefuls(word: str, zipf: float) -> tuple[tuple[str, float], ...]:
+    """The neighbours of a listed token that could possibly beat it.
+
+    Most rare words a document uses are real words with no much more common
+    neighbour.  A candidate's score is at most its zipf minus
+    :func:`cost_floor` plus the largest document bonus; neighbours whose
+    ceiling misses the margin can never flag the token, so their alignments
+    are not needed to rule it out.  The ceiling is evaluated like the real
+    score, so rounding cannot make it lower.
+    """
+    return tuple(
+        (other, other_zipf)
+        for other, other_zipf in cand.indexed_neighbours(word)
+        if other_zipf - cost_floor(other, word) + _doc_bonus(other_zipf) - zipf - WORD_MARGIN >= 0
+    )
+
+
+def _may_flag(word: str, zipf: float, in_document: Container[str]) -> bool:
+    """Whether some candidate of a listed token beats it by the margin.
+
+    Exactly the test :func:`judge_word` makes on its best candidate (before
+    the derived-form penalty, which can only lower the margin), but run on
+    the hopefuls alone and stopping at the first winner, so that for most
+    tokens no alignment, or only one, is computed.
+    """
+    for other, other_zipf in _hopefuls(word, zipf):
+        cost = typo_cost(other, word)
+        if cost > cand.MAX_NEAR_COST:
+            continue  # near() would not offer it
+        bonus = _doc_bonus(other_zipf) if other in in_document else 0.0
+        if other_zipf - cost + bonus - zipf - WORD_MARGIN >= 0:
+            return True
+    return False
+
+
 def judge_word(
-    word: str, zipf: float, in_document: frozenset[str] | set[str], count: int = 1
+    word: str, zipf: float, in_document: Container[str], count: int = 1
 ) -> Verdict | None:
     """Verdict for a lower-case token (already lower-cased, ' normalised).
 
@@ -135,6 +178,8 @@ def judge_word(
     while habitual misspellings are common enough for wordfreq to list.
     """
     if zipf >= WORD_SAFE_ZIPF or (zipf == 0.0 and count >= 2):
+        return None
+    if _listed(zipf) and not _may_flag(word, zipf, in_document):
         return None
     found = list(cand.near(word))
     if _needs_far(found, zipf):
@@ -172,6 +217,12 @@ def name_slips(name: str, zipf: float) -> list[cand.Candidate]:
     ]
 
 
+def name_is_judged(name: str, zipf: float) -> bool:
+    """Whether :func:`judge_name` looks at a capitalised token at all: common
+    words and very short names are always left alone."""
+    return zipf < NAME_SAFE_ZIPF and len(name) >= NAME_MIN_LENGTH
+
+
 def judge_name(
     name: str,
     zipf: float,
@@ -189,7 +240,7 @@ def judge_name(
     word ("Sumit Ganguly"): a first name, which the dictionary cannot judge,
     so only the document's own variants count as evidence.
     """
-    if zipf >= NAME_SAFE_ZIPF or len(name) < NAME_MIN_LENGTH:
+    if not name_is_judged(name, zipf):
         return None
     scored: dict[str, float] = {}
     if not given_name:

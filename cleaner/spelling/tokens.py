@@ -14,7 +14,7 @@ Chunks repeat a lot, so the per-chunk work is cached process-wide.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 _NOT_PROSE = re.compile(r"[\d@#_/\\=<>|~]|://|^www\.|[^\W\d_]\.[^\W\d_]")
@@ -27,9 +27,14 @@ WORD = "word"
 NAME = "name"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A checkable word inside a chunk: offset relative to the chunk start."""
+class Token(NamedTuple):
+    """A checkable word inside a chunk: offset relative to the chunk start.
+
+    A named tuple rather than a dataclass: tens of thousands are made and
+    cached on first sight of text, and tuples are cheaper to build and are
+    dropped from the garbage collector's watch once they hold only strings
+    and ints.
+    """
 
     offset: int
     text: str
@@ -95,6 +100,11 @@ def _group_tokens(group: list[re.Match[str]]) -> list[Token]:
     return out
 
 
+# A chunk that is one ASCII letter run, at most wrapped in quotes, brackets
+# or closing punctuation ('"said,', "(Labour)"): most chunks that are not a
+# bare common word.  Such a chunk has no hyphen, apostrophe inside the word,
+# digit or dot between letters, so it holds exactly the one letter run.
+_PLAIN = re.compile("(?!www\\.)[\"'(\\[\u201c\u2018]*([A-Za-z][a-z]*)[.,;:!?\"')\\]\u201d\u2019]*")
 _chunk_cache: dict[str, tuple[Token, ...]] = {}
 _CACHE_LIMIT = 500_000
 
@@ -104,16 +114,33 @@ def chunk_tokens(chunk: str) -> tuple[Token, ...]:
     cached = _chunk_cache.get(chunk)
     if cached is not None:
         return cached
-    result: tuple[Token, ...] = ()
-    if not _NOT_PROSE.search(chunk):
-        found = []
-        for group in _hyphen_groups(chunk):
-            found.extend(_group_tokens(group))
-        result = tuple(found)
+    result = tokenize_chunk(chunk)
     if len(_chunk_cache) >= _CACHE_LIMIT:
         _chunk_cache.clear()
     _chunk_cache[chunk] = result
     return result
+
+
+def tokenize_chunk(chunk: str) -> tuple[Token, ...]:
+    """Checkable tokens of one white-space-free chunk, uncached (for callers
+    that cache what they derive from the tokens instead)."""
+    if (plain := _PLAIN.fullmatch(chunk)) is not None:
+        return _plain_token(plain)
+    if _NOT_PROSE.search(chunk):
+        return ()
+    found = []
+    for group in _hyphen_groups(chunk):
+        found.extend(_group_tokens(group))
+    return tuple(found)
+
+
+def _plain_token(match: re.Match[str]) -> tuple[Token, ...]:
+    """The token of a :data:`_PLAIN` chunk, without the general machinery:
+    what :func:`classify` says of a lone ASCII word ([A-Za-z][a-z]*)."""
+    word = match.group(1)
+    if len(word) < MIN_LENGTH:
+        return ()
+    return (Token(match.start(1), word, WORD if word[0].islower() else NAME),)
 
 
 def chunk_positions(text: str, chunk: str) -> list[int]:
