@@ -20,6 +20,9 @@ _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 _NOT_PROSE = re.compile(r"[\d@#_/\\=<>|~]|://|^www\.|[^\W\d_]\.[^\W\d_]")
 _LATIN_MAX = "\u024f"  # end of Latin Extended-B
 MIN_LENGTH = 3
+# Longer runs of letters are not words a reader typed (a run-together URL slug, a hash, a
+# scraper's garbage line); judging them would cost edit-distance work quadratic in their length.
+MAX_LENGTH = 40
 # A hyphenated compound this common when closed up is a word as a whole.
 CLOSED_COMPOUND_ZIPF = 2.0
 
@@ -50,7 +53,7 @@ def _strip_possessive(word: str) -> str:
 
 def classify(word: str) -> str | None:
     """Return WORD, NAME or None (not something a word list can judge)."""
-    if len(word) < MIN_LENGTH or max(word) > _LATIN_MAX:
+    if not MIN_LENGTH <= len(word) <= MAX_LENGTH or max(word) > _LATIN_MAX:
         return None
     rest = word[1:]
     if word.islower():
@@ -138,7 +141,7 @@ def _plain_token(match: re.Match[str]) -> tuple[Token, ...]:
     """The token of a :data:`_PLAIN` chunk, without the general machinery:
     what :func:`classify` says of a lone ASCII word ([A-Za-z][a-z]*)."""
     word = match.group(1)
-    if len(word) < MIN_LENGTH:
+    if not MIN_LENGTH <= len(word) <= MAX_LENGTH:
         return ()
     return (Token(match.start(1), word, WORD if word[0].islower() else NAME),)
 

@@ -26,7 +26,6 @@ REPORTING = re.compile(
     re.IGNORECASE,
 )
 ELLIPSIS_END = re.compile(r"(?:\w|[,;:])\s*(?:…|\.\.\.)$")
-_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 _SPACES = re.compile(r"\s+")
 
 
@@ -37,7 +36,20 @@ def label(text: str) -> str:
     >>> label("  » Share This Article: ")
     'share this article'
     """
-    return _SPACES.sub(" ", _EDGE.sub("", text)).lower()
+    return _SPACES.sub(" ", _strip_edges(text)).lower()
+
+
+def _strip_edges(text: str) -> str:
+    """``text`` without leading and trailing non-alphanumerics, in linear time.
+
+    The regex ``[\\W_]+$`` would rescan a long run of spaces from every position in it.
+    """
+    start, end = 0, len(text)
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return text[start:end]
 
 
 @lru_cache(maxsize=4096)

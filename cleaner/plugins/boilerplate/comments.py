@@ -11,7 +11,9 @@ _COMMENT_WORD = re.compile(r"\bcomment(?:s|ing|ers?)?\b", re.IGNORECASE)
 _COMMENT_UI = re.compile(
     r"^(?:please\b|click\b|tap\b|leave\b|post\b|add\b|join\b|view\b|show\b|hide\b|load\b|"
     r"see (?:all|the)\b|sign in\b|log in\b|register\b|be the first\b|share your\b|"
-    r"tell us\b|let us know\b|have your say\b|read (?:all|the)\b|\d+\s+comments?\b|comments?\b|"
+    r"tell us\b|let us know\b|have your say\b|read (?:all|the)\b|\d+\s+comments?\b|"
+    # "Comments (12)" or "Comments:" is a section label; "Comments made by the governor" is news.
+    r"comments?\s*(?:\(\d+\)|:|$)|"
     r"no comments\b|there (?:are|is) \d+ comments?\b)"
     r"|\b(?:having (?:issues|problems|trouble)|comments? (?:are|is) (?:closed|disabled|moderated|"
     r"open)|comment(?:ing)? (?:policy|guidelines|section)|community guidelines|"
