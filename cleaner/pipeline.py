@@ -27,6 +27,10 @@ _BLANK_RUN = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 _REPAIR_ROUNDS = 4  # repair rounds until nothing changes (see Cleaner._repair)
 
 
+# Remove rounds per document: each later round only runs when the one before removed something.
+MAX_REMOVE_ROUNDS = 3
+
+
 class RuleFailed(RuntimeError):
     """A rule raised while ``strict`` was set."""
 
@@ -303,27 +307,56 @@ class Cleaner:
     def _remove(self, document: Document) -> list[tuple[int, int]]:
         """Judge every block with the remove rules; the first rule that objects removes it.
 
-        This loop runs (blocks x rules) times per document, so it times rules with one clock
-        read per call and adds the totals to ``stats`` once per document.
+        Rules use position as evidence (a share line at the end, a lone label between two
+        removed lines), so removing blocks can change the verdict on the blocks around them.
+        The stage therefore repeats over the blocks it kept, with their new neighbours, until a
+        round removes nothing (at most :data:`MAX_REMOVE_ROUNDS`): the output is then judged as
+        it will be read, and cleaning it again removes nothing more (idempotence).
+
+        The loop runs (blocks x rules) times per round, so it times rules with one clock read
+        per call and adds the totals to ``stats`` once per document.
         """
         rules = self._by_stage["remove"]
         text = document.repaired
-        matches = []
-        texts = []
+        pending: list[tuple[int, str]] = []
         for m in _LINE.finditer(text):
             raw = m.group()
             stripped = raw.strip()
             if stripped:
-                matches.append((m.start() + len(raw) - len(raw.lstrip()), stripped))
-                texts.append(stripped)
+                pending.append((m.start() + len(raw) - len(raw.lstrip()), stripped))
         removed: list[tuple[int, int]] = []
-        if not rules or not matches:
+        if not rules or not pending:
             return removed
-        checks = [r.check for r in rules]
         spent = [0.0] * len(rules)
+        for round_number in range(MAX_REMOVE_ROUNDS):
+            kept = self._remove_round(document, rules, pending, removed, spent,
+                                      report_errors=round_number == 0)
+            if len(kept) == len(pending):
+                break
+            pending = kept
+        for rule, seconds in zip(rules, spent):
+            self.stats[rule.code].seconds += seconds
+        removed.sort()
+        document.removed.sort(key=lambda r: -1 if r.start is None else r.start)
+        return removed
+
+    def _remove_round(
+        self,
+        document: Document,
+        rules: list[Rule],
+        pending: list[tuple[int, str]],
+        removed: list[tuple[int, int]],
+        spent: list[float],
+        *,
+        report_errors: bool,
+    ) -> list[tuple[int, str]]:
+        """One pass of the remove rules over ``pending`` blocks; returns the blocks kept."""
+        checks = [r.check for r in rules]
+        texts = tuple(t for _, t in pending)
         metadata = document.metadata
         clock = time.perf_counter
-        for index, (start, block_text) in enumerate(matches):
+        kept: list[tuple[int, str]] = []
+        for index, (start, block_text) in enumerate(pending):
             end = start + len(block_text)
             block = Block(block_text, start, end, index, texts, metadata)
             began = clock()
@@ -333,7 +366,8 @@ class Cleaner:
                 except Exception as exc:
                     now = clock()
                     spent[i] += now - began
-                    self._rule_failed(rules[i], document, exc)
+                    if report_errors:
+                        self._rule_failed(rules[i], document, exc)
                     began = clock()
                     continue
                 now = clock()
@@ -345,20 +379,14 @@ class Cleaner:
                 self.stats[rule.code].hits += 1
                 o_start, o_end = document.span_in_original(start, end)
                 document.removed.append(
-                    Removal(
-                        o_start,
-                        o_end,
-                        document.original[o_start:o_end],
-                        rule.code,
-                        rule.category,
-                        str(reason),
-                    )
+                    Removal(o_start, o_end, document.original[o_start:o_end], rule.code,
+                            rule.category, str(reason))
                 )
                 removed.append((start, end))
                 break
-        for rule, seconds in zip(rules, spent):
-            self.stats[rule.code].seconds += seconds
-        return removed
+            else:
+                kept.append((start, block_text))
+        return kept
 
     def _flag(self, document: Document, removed_spans: list[tuple[int, int]]) -> None:
         rules = self._by_stage["flag"]
