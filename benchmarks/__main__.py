@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
             status = max(status, 1 if result else 0)
         except SystemExit as exc:
             status = max(status, 1 if exc.code else 0)
-        except Exception:  # noqa: BLE001 - one broken benchmark must not stop the others
+        except Exception:
             traceback.print_exc()
             status = 1
         print(f"== {name}: {time.perf_counter() - began:.1f} s ==\n", flush=True)

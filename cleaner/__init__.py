@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from cleaner.document import Document
     from cleaner.pipeline import Cleaner
 
-__all__ = ["Cleaner", "Config", "Document", "clean", "hookimpl", "__version__"]
+__all__ = ["Cleaner", "Config", "Document", "__version__", "clean", "hookimpl"]
 
 _default: Any = None
 

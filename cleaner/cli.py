@@ -186,10 +186,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_ERROR
     from cleaner.config import ConfigError
+    from cleaner.packs import PackError, load_pack
     from cleaner.pipeline import Cleaner, RuleFailed
     from cleaner.pluginmanager import PluginLoadError
-
-    from cleaner.packs import PackError, load_pack
 
     try:
         config = config_from_args(args)

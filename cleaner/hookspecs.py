@@ -112,4 +112,4 @@ def hook_names() -> list[str]:
     return [name for name in globals() if name.startswith("cleaner_")]
 
 
-__all__: list[Any] = ["hookspec", "hook_names"]
+__all__: list[Any] = ["hook_names", "hookspec"]

@@ -128,7 +128,7 @@ def clean_task(cleaner: Any, task: Task, corpus: Corpus | None = None) -> Outcom
         document = cleaner.process(document)
     except (InputError, RuleFailed) as exc:
         return Outcome(None, str(exc), size)
-    except Exception as exc:  # noqa: BLE001 - a loader bug must not end the run either
+    except Exception as exc:
         return Outcome(None, f"{task.source}: {type(exc).__name__}: {exc}", size)
     if task.write is None:
         return Outcome(slim(document), None, size)
@@ -276,7 +276,7 @@ class Executor:
     def terminate(self) -> None:
         self.close()
 
-    def __enter__(self) -> Executor:  # noqa: PYI034 - 3.10 has no typing.Self
+    def __enter__(self) -> Executor:
         return self
 
     def __exit__(self, exc_type: object, *rest: object) -> None:

@@ -471,7 +471,7 @@ class AtomicStream:
         for closing in (self.text, self._raw):
             try:
                 closing.close()
-            except Exception:  # noqa: BLE001, S110 - cleaning up after a failure already raised
+            except Exception:
                 pass
         try:
             os.unlink(self.tmp)
@@ -481,7 +481,7 @@ class AtomicStream:
     def write(self, text: str) -> None:
         self.text.write(text)
 
-    def __enter__(self) -> AtomicStream:  # noqa: PYI034 - 3.10 has no typing.Self
+    def __enter__(self) -> AtomicStream:
         return self
 
     def __exit__(self, exc_type: object, *rest: object) -> None:

@@ -50,14 +50,14 @@ class TextMap:
             return 0
         i = bisect.bisect_right(self._new_starts, pos) - 1
         i = max(0, min(i, len(self._segments) - 1))
-        new_start, new_end, orig_start, orig_end, copied = self._segments[i]
+        new_start, _, orig_start, orig_end, copied = self._segments[i]
         if side == "end" and pos == new_start and i > 0:
             # An end position at a boundary belongs to the non-empty segment before it, so a
             # span ending just before a deletion does not swallow the deleted characters.
             j = i - 1
             while j > 0 and self._segments[j][0] == self._segments[j][1]:
                 j -= 1
-            new_start, new_end, orig_start, orig_end, copied = self._segments[j]
+            new_start, _, orig_start, orig_end, copied = self._segments[j]
         if copied:
             return min(orig_start + (pos - new_start), orig_end)
         return orig_start if side == "start" else orig_end

@@ -48,7 +48,7 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Any]]:
 def _child(conn: Any, func: Callable[..., Any], args: tuple[Any, ...]) -> None:
     try:
         conn.send(("ok", func(*args)))
-    except BaseException:  # noqa: BLE001 - report everything to the parent
+    except BaseException:
         conn.send(("error", traceback.format_exc()))
 
 

@@ -78,12 +78,12 @@ def test_a_rule_that_raises_is_recorded_and_the_document_still_cleaned() -> None
     from cleaner.rules import rule
 
     @rule("X101", "broken", stage="remove", category="test")
-    def broken(block):  # noqa: ANN001
+    def broken(block):
         raise RuntimeError("boom")
 
     class BrokenPlugin:
         @hookimpl
-        def cleaner_register_rules(self):  # noqa: ANN001
+        def cleaner_register_rules(self):
             return [broken]
 
     doc = Cleaner(plugins=[BrokenPlugin()], ignore=["T"]).clean("Text.\n\nShare this article")
@@ -99,7 +99,7 @@ def test_an_observer_that_raises_does_not_stop_the_document() -> None:
 
     class Observer:
         @hookimpl
-        def cleaner_document_done(self, document):  # noqa: ANN001
+        def cleaner_document_done(self, document):
             raise KeyError("stats")
 
     doc = Cleaner(plugins=[Observer()], ignore=["T"]).clean("Text.")

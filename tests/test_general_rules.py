@@ -2,8 +2,8 @@
 
 import pytest
 
-from cleaner.testing import check_rule_cases, make_cleaner
 from cleaner.plugins import boilerplate
+from cleaner.testing import check_rule_cases, make_cleaner
 
 
 @pytest.fixture(scope="module")

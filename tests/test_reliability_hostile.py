@@ -113,7 +113,7 @@ def _run_cases(func: Any, cases: dict[str, Any], timeout: float) -> tuple[str, s
             child.send(("start", name, ""))
             try:
                 func(case)
-            except BaseException:  # noqa: BLE001
+            except BaseException:
                 child.send(("error", name, traceback.format_exc()))
                 return
         child.send(("done", "", ""))

@@ -9,7 +9,6 @@ alike.  The first letter is rarely wrong, so edits there cost extra.
 
 # The alignment loop spells out `if x < best: best = x` on purpose: it runs
 # for every cell of every new candidate, and min() is a call.
-# ruff: noqa: PLR1730
 
 from __future__ import annotations
 
@@ -84,7 +83,7 @@ def _insert_cost(typed: str, i: int) -> float:
     ch = typed[i]
     prev = typed[i - 1] if i > 0 else ""
     nxt = typed[i + 1] if i + 1 < len(typed) else ""
-    if ch == prev or ch == nxt:
+    if ch in (prev, nxt):
         return ADD_DOUBLE
     near = _NEAR.get(ch, frozenset())
     if prev in near or nxt in near:

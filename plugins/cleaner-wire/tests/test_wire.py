@@ -1,6 +1,7 @@
 """Tests for cleaner-wire, written with cleaner.testing like any plugin author would."""
 
 import cleaner_wire
+
 from cleaner.testing import (
     assert_flagged,
     assert_kept,
