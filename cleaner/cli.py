@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -180,6 +181,16 @@ def config_from_args(args: argparse.Namespace) -> Any:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The ``cleaner`` command; a reader that closes the pipe early (``| head``) ends it quietly."""
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes at exit
+        return EXIT_FINDINGS
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -240,6 +251,7 @@ def _list_rules(cleaner: Any, fmt: str) -> int:
         for r in cleaner.all_rules
         if not wanted or any(matches(s, r) for s in wanted)
     ]
+    rows += _html_rule_rows(cleaner, wanted)
     if fmt == "json":
         print(json.dumps(rows, indent=2))
         return EXIT_OK
@@ -248,6 +260,24 @@ def _list_rules(cleaner: Any, fmt: str) -> int:
         print(f"{row['code']:<6} {row['name']:<22} {row['stage']:<7} {row['category']:<12} "
               f"{row['plugin']:<16} {state:<4} {row['description']}")
     return EXIT_OK
+
+
+def _html_rule_rows(cleaner: Any, wanted: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The HTML loader's pre-extraction rules (H codes): they act on page elements, not lines,
+    so they are not pipeline rules, but users select and ignore them by the same codes."""
+    if not cleaner.pm.has_plugin("loaders"):
+        return []
+    from cleaner.html import HTML_RULES, _rule_is_on
+
+    rows = []
+    for r in HTML_RULES:
+        if wanted and not any(r.code.startswith(s.strip().upper()) for s in wanted):
+            continue
+        rows.append({"code": r.code, "name": f"html-{r.category}", "stage": "html",
+                     "category": r.category, "plugin": "loaders",
+                     "enabled": _rule_is_on(r.code, cleaner.config),
+                     "description": f"Drops the page's {r.reason} before extraction."})
+    return rows
 
 
 if __name__ == "__main__":  # pragma: no cover

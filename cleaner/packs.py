@@ -10,7 +10,7 @@ catastrophic backtracking costs one rule one block, never a hung corpus run.
     name = "house-style"
 
     [[rule]]
-    code = "H101"
+    code = "P101"
     name = "podcast-promo"
     category = "promo"
     reason = "podcast promotion"

@@ -107,7 +107,7 @@ PACK = textwrap.dedent(
     name = "house"
 
     [[rule]]
-    code = "H101"
+    code = "P101"
     name = "podcast-promo"
     category = "promo"
     reason = "podcast promotion"
@@ -137,19 +137,19 @@ def test_a_rule_pack_adds_rules_words_and_corrections(tmp_path: Path) -> None:
     result = run_cli("check", "--format", "json", "--pack", str(pack), str(story))
     (doc,) = json.loads(result.stdout)
     assert [(r["rule"], r["text"]) for r in doc["removed"]] == [
-        ("H101", "Listen to our podcast every Friday"),
-        ("H101", "Rate us on Apple Podcasts"),
+        ("P101", "Listen to our podcast every Friday"),
+        ("P101", "Rate us on Apple Podcasts"),
     ]
     assert [(f["text"], f["suggestions"][:1], f["confidence"]) for f in doc["flags"]
             if f["text"] == "wierd"] == [("wierd", ["weird"], 1.0)]
     assert "Qwzxv" not in [f["text"] for f in doc["flags"]]
     rules = json.loads(run_cli("rules", "--format", "json", "--pack", str(pack)).stdout)
-    assert {r["code"]: r["plugin"] for r in rules}["H101"] == "pack:house"
+    assert {r["code"]: r["plugin"] for r in rules}["P101"] == "pack:house"
 
 
 def test_a_broken_pack_is_a_usage_error_naming_the_file(tmp_path: Path, story: Path) -> None:
     pack = tmp_path / "bad.toml"
-    pack.write_text('[[rule]]\ncode = "H1"\nname = "x"\ncategory = "y"\npatterns = ["(unclosed"]\n',
+    pack.write_text('[[rule]]\ncode = "P1"\nname = "x"\ncategory = "y"\npatterns = ["(unclosed"]\n',
                     encoding="utf-8")
     result = run_cli("check", "--pack", str(pack), str(story))
     assert result.returncode == 2
@@ -159,7 +159,7 @@ def test_a_broken_pack_is_a_usage_error_naming_the_file(tmp_path: Path, story: P
 def test_a_catastrophic_pattern_is_cut_off_by_the_time_limit(tmp_path: Path) -> None:
     pack = tmp_path / "slow.toml"
     pack.write_text(
-        '[[rule]]\ncode = "H201"\nname = "slow"\ncategory = "test"\n'
+        '[[rule]]\ncode = "P201"\nname = "slow"\ncategory = "test"\n'
         "patterns = ['^(a+)+$']\nmax_words = 5\n",
         encoding="utf-8",
     )
