@@ -48,6 +48,8 @@ REMOVE = [
     ("B102", "Image caption: Lanes will be separated by kerbs", "MID"),
     ("B102", "Photo by Lena Park / Getty Images", "LEAD"),
     ("B102", "Illustration: Sam Hale", "MID"),
+    ("B102", "Riders wait for the green light on the new lane. Credit: Clara Tate", "MID"),
+    ("B102", "The depot at dawn. Photo credit: Adam and Elena Paas", "MID"),
     ("B201", "Leave a comment", "END"),
     ("B201", "12 Comments", "END"),
     ("B201", "Comments are closed for this story.", "END"),
@@ -92,6 +94,8 @@ REMOVE = [
     ("B603", "Bike rental at the station. Click below to book your first ride.", "END"),
     ("B701", "This website uses cookies to improve your experience. Accept all cookies", "END"),
     ("B701", "Please enable JavaScript to view this content.", "MID"),
+    ("B702", "Voted the best city app of 2025 - Learn More✕", "LEAD"),
+    ("B702", "Free delivery on orders over $50 ×", "END"),
     ("B801", "© 2024 Example Media Group. All rights reserved.", "END"),
     ("B801", "This material may not be published, broadcast, rewritten or redistributed.", "END"),
     ("B801", "Reprinted here with permission of the author.", "END"),
@@ -110,6 +114,8 @@ REMOVE = [
     ("B902", "Last updated: 12/05/2024", "END"),
     ("B902", "Dec 18, 2025 · 10 min read", "LEAD"),
     ("B902", "Reading time: 4 minutes", "LEAD"),
+    ("B902", "11/12/2025 by Meg Weeden", "END"),
+    ("B902", "March 3, 2024 | by Jane Roe", "LEAD"),
     ("B903", "Skip to content", "LEAD"),
     ("B903", "Back to top", "END"),
     ("B903", "Home", "LEAD"),
@@ -155,6 +161,11 @@ KEEP = [
     ("| 3/1/2014 | +8.6% |", "MID"),  # a table row that starts with a date
     ("Written Communication", "MID"),
     ("March 3, 2024: the day the lanes opened", "MID"),
+    ("The council deserves credit: it listened to riders.", "MID"),
+    ("Give the planners credit: they Listened", "END"),
+    ("March 3, 2024 by the harbour", "MID"),
+    ("The new screens at the stops measure 1920 × 1080", "END"),
+    ("Lane widths: 2 m × 3", "END"),
 ]
 
 

@@ -25,6 +25,7 @@ _CREDIT = re.compile(
     r"|^(?:(?:featured?|header|cover|top|lead|hero) )?(?:photo|image|illustration)s? "
     r"(?:by|courtesy of|via)\b"
     r"|^image (?:caption|copyright|source)\b"
+    r"|\b(?:photo |image )?credit: ?(?-i:[A-Z][\w.'’&-]*(?: (?:[A-Z&][\w.'’&-]*|and|of)){0,5})\)?$"
     r"|\b(?:getty images|shutterstock|alamy|istock(?:photo)?|unsplash|afp via getty|ap photo|"
     r"reuters/|epa-efe|/ap\b|/afp\b|/reuters\b|/getty\b)",
     re.IGNORECASE,
@@ -62,7 +63,8 @@ def photo_caption(block: Block) -> str | None:
 def photo_credit(block: Block) -> str | None:
     """A photo credit or image-caption label ("Photo: Jane Doe/AP", "Image caption ...").
 
-    Example: "A flooded street in Hull. (Photo: Sam Cole/Reuters)". A story sentence that
+    Example: "A flooded street in Hull. (Photo: Sam Cole/Reuters)", or a caption that ends in
+    its credit: "Your tent should suit the length of your trip. Credit: Clara Tate". A story sentence that
     mentions Getty Images is kept when it reports ("Getty Images said on Monday ...").
     """
     if not is_short(block, 40) or not mentions(block.text, _CREDIT_KEYS):

@@ -1,10 +1,10 @@
-"""B7xx: cookie banners and JavaScript/browser notices."""
+"""B7xx: cookie banners, JavaScript/browser notices and dismissible banners."""
 
 from __future__ import annotations
 
 import re
 
-from cleaner.plugins.boilerplate._common import REPORTING, is_short, mentions
+from cleaner.plugins.boilerplate._common import REPORTING, is_short, mentions, near_edge
 from cleaner.rules import Block, rule
 
 _COOKIE = re.compile(
@@ -35,4 +35,23 @@ def cookie_notice(block: Block) -> str | None:
     return None
 
 
-RULES = (cookie_notice,)
+_CLOSE_GLYPHS = ("✕", "✖", "×", "╳")
+
+
+@rule("B702", "dismissible-banner", stage="remove", category="cookies")
+def dismissible_banner(block: Block) -> str | None:
+    """A banner with its close button scraped along: a line that ends in a close glyph.
+
+    Example (first line): "Awarded the best support tool of 2025 - Learn More✕". Only in the
+    first or last three lines, and only when the glyph is glued to the end of the line: the
+    sign "×" in "3 × 4" or "1920 × 1080" sits between numbers, not at the end.
+    """
+    text = block.text.rstrip()
+    if not text.endswith(_CLOSE_GLYPHS) or block.words > 40 or not near_edge(block, 3, 3):
+        return None
+    if len(text) < 2 or text[-2].isdigit():
+        return None
+    return "banner with a close button"
+
+
+RULES = (cookie_notice, dismissible_banner)

@@ -71,12 +71,15 @@ _DATE_LINE_REST = re.compile(  # what may sit next to a date on a date line
 )
 
 
+_DATED_BYLINE = re.compile(r"^\s*(?:[|•·,-]\s*)?by\s+" + _NAME + r"\s*$")  # after "11/12/2025 "
+
+
 @rule("B902", "post-meta", stage="remove", category="other")
 def post_meta(block: Block) -> str | None:
     """Bylines, datelines and reading times above or below the story.
 
     Examples: "By Jane Roe | March 3, 2024", "Published June 2, 2025 10:39AM", "6 min read",
-    "Dec 18, 2025 · 10 min read".
+    "Dec 18, 2025 · 10 min read", "11/12/2025 by Jane Roe" (a date, then the byline).
     A sentence that starts "Published in 1990, the novel ..." is long and has no date line
     shape, so it stays.
     """
@@ -93,6 +96,10 @@ def post_meta(block: Block) -> str | None:
         and _DATE_LINE_REST.match(DATE.sub(" ", text))
     ):
         return "date line"
+    if block.words <= 8 and " by " in text:
+        m = DATE.match(text.lstrip("|•·- "))
+        if m and _DATED_BYLINE.match(text.lstrip("|•·- ")[m.end():]):
+            return "date and byline"
     if not _META.match(text):
         return None
     if block.words <= 6:
