@@ -17,11 +17,11 @@ _ROLE = (
     r"president|officer|scientist|teacher|educator|advis[eo]r|planner|broker|agent|practitioner)"
 )
 _BIO = re.compile(
-    rf"^(?:about the (?:author|writer|reporter)s?\b|"
+    rf"^(?:(?i:about the (?:author|writer|reporter)s?)\b|"
     rf"(?:(?:Mr|Mrs|Ms|Dr)\.? )?{_NAME}(?:,? (?:[A-Z][A-Za-z]*\.?)+)*,? "
-    rf"(?:is|was|has been|serves as|works as) (?:a|an|the|our)\b[^.]{{0,120}}\b{_ROLE}s?\b|"
+    rf"(?:is|was|has been|serves as|works as) (?:a|an|the|our)\b[^.]{{0,120}}\b(?i:{_ROLE})s?\b|"
     rf"(?:this (?:post|article|story|piece|guide) (?:was )?(?:written|reported|contributed) by)\b|"
-    rf"{_NAME},? (?:is )?(?:a |an |the )?(?:[\w-]+ ){{0,4}}{_ROLE} (?:at|for|with) )",
+    rf"{_NAME},? (?:is )?(?:a |an |the )?(?:[\w-]+ ){{0,4}}(?i:{_ROLE}) (?:at|for|with) )",
 )
 _BIO_LABELS = labels("about the author", "about the authors", "about the writer", "author bio",
                      "meet the author", "author", "authors", "written by", "more by this author",
@@ -35,7 +35,7 @@ def author_bio(block: Block) -> str | None:
     Example (last lines): "Maria Costa is a senior editor at Example Daily who covers
     travel." Position is the evidence: the same sentence in mid-story is reporting.
     """
-    if block.words > 80 or not near_edge(block, lead=2, tail=5):
+    if block.words > 150 or not near_edge(block, lead=2, tail=5):
         return None
     text = block.text
     if block.words <= 6 and label(text) in _BIO_LABELS:
