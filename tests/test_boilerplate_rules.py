@@ -222,8 +222,14 @@ def test_removal_spans_point_into_original(cleaner: Cleaner) -> None:
     assert removal.category == "advertising" and removal.reason == "advertising label"
 
 
-def test_link_list_at_the_end_is_removed(cleaner: Cleaner) -> None:
-    tags = ["Cycling", "City council", "Urban planning", "Transport"]
+@pytest.mark.parametrize(
+    "tags",
+    [
+        ["Cycling", "City council", "Urban planning", "Transport"],
+        ["Our services", "Bike repair (BR)", "Cargo bike rental", "Road safety training (RST)"],
+    ],
+)
+def test_link_list_at_the_end_is_removed(cleaner: Cleaner, tags: list[str]) -> None:
     doc = cleaner.clean("\n\n".join([*STORY, *tags]))
     assert [(r.rule, r.text) for r in doc.removed] == [("B502", t) for t in tags]
     assert doc.text == "\n\n".join(STORY)

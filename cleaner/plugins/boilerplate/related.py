@@ -45,7 +45,7 @@ def related_link(block: Block) -> str | None:
     return None
 
 
-_PROSE_END = ('.', '!', '?', ':', ';', '"', '”', '’', ')', '…')
+_PROSE_END = ('.', '!', '?', ':', ';', '"', '”', '’', '…')
 _TAIL_WINDOW = 12  # link lists at the foot of a page are short; the rule looks no further
 _TAIL_RUN = 3
 
@@ -68,7 +68,8 @@ def link_list_tail(block: Block) -> str | None:
     Example (last lines): "Cycling", "City council", "Transport", "Urban planning". Only when
     every line from here to the end is link-like, the run has 3+ lines, and a paragraph of
     prose comes before it, so an article that is itself a list is not emptied. List items
-    ("- ...") and numbered lines are never taken.
+    ("- ...") and numbered lines are never taken. A closing parenthesis does not end prose:
+    service menus read "Cognitive Behavioral Therapy (CBT)".
     """
     if block.from_end >= _TAIL_WINDOW or not _link_like(block.text):
         return None
