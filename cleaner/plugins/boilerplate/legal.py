@@ -100,4 +100,26 @@ def disclaimer(block: Block) -> str | None:
 
 _DISCLAIMER_KEYS = ("constitute", "purposes only", "advice", "past performance", "consult")
 
-RULES = (copyright_line, legal_links, disclaimer)
+
+_SITE_CREDIT = re.compile(
+    r"^(?:powered by|(?:web ?)?site by|web design by|(?:website )?designed (?:and developed )?by|"
+    r"built with|theme by|hosted by|made with \S+ by)\s+\S",
+    re.IGNORECASE,
+)
+
+
+@rule("B804", "site-credit", stage="remove", category="legal")
+def site_credit(block: Block) -> str | None:
+    """The footer's credit to the site's software or designer ("Powered by WordPress").
+
+    Only a short line among the last five: "Designed by Zaha Hadid, the station opened in
+    2010." is long and reports, and a credit-like line mid-story is left alone.
+    """
+    if block.words > 6 or block.from_end >= 5 or block.text.endswith((".", "!", "?")):
+        return None
+    if _SITE_CREDIT.match(block.text.strip()):
+        return "site credit in the footer"
+    return None
+
+
+RULES = (copyright_line, legal_links, disclaimer, site_credit)

@@ -126,11 +126,30 @@ _NAV_LABELS = labels(
 def navigation_label(block: Block) -> str | None:
     """A site-navigation label on its own line ("Home", "Skip to content", "Back to top").
 
-    Only a line that is exactly the label goes; "Home prices rose again" stays.
+    Only a line that is exactly the label goes; "Home prices rose again" stays. Also a
+    breadcrumb trail in the first three lines: "Home > News > Transport" or "Computer Science >
+    Artificial Intelligence" (capitalised labels between arrows, no sentence punctuation).
     """
     if block.words <= 5 and label(block.text) in _NAV_LABELS:
         return "navigation label"
+    if block.index < 3 and block.words <= 25 and _is_breadcrumb(block.text):
+        return "breadcrumb trail"
     return None
+
+
+_CRUMB_SEP = re.compile(r" (?:>|»|›|/) ")
+
+
+def _is_breadcrumb(text: str) -> bool:
+    """"Home > News > Transport": short labels joined by arrows, the last may be the title."""
+    if not any(c in text for c in ">»›") or text.endswith((".", "!", "?", ";", ",")):
+        return False
+    parts = _CRUMB_SEP.split(text.strip())
+    if len(parts) < 2 or not any(c in text for c in (" > ", " » ", " › ")):
+        return False
+    if not all(p[:1].isalpha() and p[:1].upper() == p[:1] for p in parts):
+        return False  # "x > 3 and y > 4" is maths, not a trail of labels
+    return all(len(p.split()) <= 6 for p in parts[:-1]) and len(parts[-1].split()) <= 15
 
 
 _PUBLISHER = re.compile(
