@@ -20,13 +20,15 @@ _COPYRIGHT = re.compile(
     r"\b(?:reprinted|republished|reproduced) (?:here )?with (?:the )?(?:kind )?permission\b|"
     r"\b(?:by (?:submitting|clicking|signing up|subscribing|continuing)\b.{0,80}\b"
     r"(?:you )?(?:agree|consent|accept)|agree to (?:our|the site's) (?:terms|privacy)|"
-    r"I agree (?:that|to)\b.{0,120}\b(?:contact me|privacy policy|terms))",
+    r"I agree (?:that|to)\b.{0,120}\b(?:contact me|privacy policy|terms)|"
+    r"\bby providing (?:your|a) (?:telephone|phone|mobile) number\b.{0,120}\b(?:consent|agree)|"
+    r"\breply stop to (?:opt[- ]out|unsubscribe|cancel)|\bmsg (?:&|and) data rates may apply)",
     re.IGNORECASE,
 )
 
 
 _COPYRIGHT_KEYS = ("©", "(c)", "copyright", "rights reserved", "may not be", "permission", "agree",
-                   "consent", "accept")
+                   "consent", "accept", "reply stop", "data rates")
 
 
 @rule("B801", "copyright", stage="remove", category="legal")
@@ -78,7 +80,10 @@ _DISCLAIMER = re.compile(
     r"(?:is|are) not (?:intended (?:as|to be)|a substitute for) (?:\w+ )?(?:professional )?"
     r"(?:medical|legal|financial|investment|tax) advice|past performance (?:is|does) not "
     r"(?:a )?(?:guarantee|indicative|indicate)|consult (?:your|a) (?:doctor|physician|financial "
-    r"advis[eo]r|attorney|tax professional) before)",
+    r"advis[eo]r|attorney|tax professional) before|"
+    r"all investing (?:is subject to|involves) risks?|investing involves risks?, including|"
+    r"not (?:fdic|bank|ncua)[- ](?:insured|guaranteed)|"
+    r"obtain an? (?:\w+ ){0,6}prospectus|read (?:it|them|the prospectus) carefully before investing)",
     re.IGNORECASE,
 )
 
@@ -98,7 +103,8 @@ def disclaimer(block: Block) -> str | None:
     return None
 
 
-_DISCLAIMER_KEYS = ("constitute", "purposes only", "advice", "past performance", "consult")
+_DISCLAIMER_KEYS = ("constitute", "purposes only", "advice", "past performance", "consult",
+                    "risk", "insured", "guaranteed", "prospectus")
 
 
 _SITE_CREDIT = re.compile(

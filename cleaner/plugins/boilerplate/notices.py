@@ -27,12 +27,27 @@ def cookie_notice(block: Block) -> str | None:
     """Cookie banners and JavaScript/browser notices ("This site uses cookies to ...").
 
     A report about cookies ("Regulators said the site used cookies to track users.") is kept.
+    The paragraphs of a consent panel go whatever their length when they open like one:
+    "Necessary cookies are absolutely essential for the website to function properly. ..."
     """
-    if not is_short(block, 60) or not mentions(block.text, _COOKIE_KEYS):
+    if not is_short(block, 150) or not mentions(block.text, _COOKIE_KEYS):
         return None
-    if _COOKIE.search(block.text) and not REPORTING.search(block.text):
+    text = block.text.lstrip()
+    if block.words > 60 and not _COOKIE_START.match(text):
+        return None  # a long paragraph must open with the notice, not merely mention it
+    if (_COOKIE.search(text) or _COOKIE_START.match(text)) and not REPORTING.search(text):
         return "cookie or browser notice"
     return None
+
+
+_COOKIE_START = re.compile(  # a consent panel's own paragraphs, however long
+    r"^(?:this (?:site|website) uses cookies|we use cookies|cookie duration description|"
+    r"(?:strictly )?(?:necessary|essential|functional|performance|analytic(?:al|s)?|advertisement|"
+    r"advertising|marketing|targeting|preference|statistics|social media|third[- ]party|"
+    r"(?:other )?uncategori[sz]ed) cookies (?:are|is|help|ensure|allow|enable|may|track|collect|"
+    r"store|will|those)\b)",
+    re.IGNORECASE,
+)
 
 
 _CLOSE_GLYPHS = ("✕", "✖", "×", "╳")
