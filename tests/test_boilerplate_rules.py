@@ -209,7 +209,7 @@ def test_news_sentence_kept(cleaner: Cleaner, line: str, where: str) -> None:
 def test_every_rule_has_a_removal_case() -> None:
     from cleaner.plugins.boilerplate import RULES
 
-    assert {r.code for r in RULES} == {code for code, _, _ in REMOVE} | {"B103", "B502"}
+    assert {r.code for r in RULES} == {code for code, _, _ in REMOVE} | {"B103", "B502", "B503"}
 
 
 def test_teaser_list_is_removed_but_a_trailing_sentence_stays(cleaner: Cleaner) -> None:
@@ -265,6 +265,33 @@ def test_link_list_at_the_end_is_removed(cleaner: Cleaner, tags: list[str]) -> N
 def test_short_lines_at_the_end_that_stay(cleaner: Cleaner, tail: list[str]) -> None:
     text = "\n\n".join([*STORY, *tail])
     assert cleaner.clean(text).text == text
+
+
+SOURCES = [
+    "- Transport Study 2024. City of Leeds, https://example.org/study. Accessed 11 Apr. 2025.",
+    "- Bike lanes and safety. Road Safety Trust, https://example.org/lanes. Accessed 2 May 2025.",
+    "- https://example.org/council-minutes",
+]
+
+
+@pytest.mark.parametrize("heading", ["Article Sources", "Sources:"])
+def test_source_list_at_the_end_is_removed(cleaner: Cleaner, heading: str) -> None:
+    doc = cleaner.clean("\n\n".join([*STORY, heading, *SOURCES]))
+    assert [(r.rule, r.text) for r in doc.removed] == [("B503", t) for t in [heading, *SOURCES]]
+    assert doc.text == "\n\n".join(STORY)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["References", *SOURCES],  # a bibliography is part of the work
+        ["Sources", "Two officials spoke on condition of anonymity.", "They were not named."],
+        ["Sources", SOURCES[0]],  # a single line is too little to be sure
+    ],
+)
+def test_source_lists_that_stay(cleaner: Cleaner, tail: list[str]) -> None:
+    text = "\n\n".join([*STORY, *tail])
+    assert not [r for r in cleaner.clean(text).removed if r.rule == "B503"]
 
 
 def test_a_list_article_is_not_emptied(cleaner: Cleaner) -> None:

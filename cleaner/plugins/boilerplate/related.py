@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from cleaner.plugins.boilerplate._common import is_short, label, labels
 from cleaner.rules import Block, rule
@@ -86,4 +87,58 @@ def link_list_tail(block: Block) -> str | None:
     return "run of short link-like lines at the end of the page"
 
 
-RULES = (related_link, link_list_tail)
+_SOURCES_HEADING = re.compile(
+    r"^(?:article |story |page )?sources(?: (?:and|&) (?:further reading|links))?\s*:?$",
+    re.IGNORECASE,
+)
+_CITATION = re.compile(
+    r"https?://|\bdoi\b|\baccessed\b|\bretrieved\b|\bet al\b|\(\d{4}\)|\b(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+_SOURCES_WINDOW = 40  # a source list longer than this is the document, not its foot
+# (the blocks sequence last seen, where its source list starts): one tuple, read and replaced
+# whole, so a thread never pairs one document's blocks with another's answer
+_sources_memo: list[tuple[Sequence[str] | None, int | None]] = [(None, None)]
+
+
+def _source_list_start(blocks: Sequence[str]) -> int | None:
+    """Index of a "Sources" heading that starts a citation list running to the end, if any.
+
+    Computed once per document; the memo keeps the ``blocks`` sequence itself, so an identity
+    test can never mistake a new document for the last one.
+    """
+    seen, start = _sources_memo[0]
+    if seen is blocks:
+        return start
+    found = None
+    n = len(blocks)
+    for h in range(max(1, n - _SOURCES_WINDOW), n - 2):
+        if len(blocks[h]) <= 40 and _SOURCES_HEADING.match(blocks[h].strip()):
+            rest = blocks[h + 1 :]
+            cited = sum(1 for t in rest if len(t) <= 600 and _CITATION.search(t))
+            if cited >= 0.8 * len(rest):
+                found = h
+                break
+    _sources_memo[0] = (blocks, found)
+    return found
+
+
+@rule("B503", "source-list-tail", stage="remove", category="related")
+def source_list_tail(block: Block) -> str | None:
+    """A "Sources" list that ends the page: the site's citation links, not story.
+
+    Example (last lines): "Article Sources", then "- "2025 Benchmark Study." Example Bank,
+    https://example.com/study. Accessed 11 Apr. 2025." Only when the heading stands alone
+    within the last 40 lines, at least two lines follow it, and four in five of them cite
+    (a link, a DOI, "accessed", "et al", a year). A "Sources" heading over prose stays, and so
+    does a "References" list: in a paper or essay the bibliography is part of the work.
+    """
+    if block.from_end >= _SOURCES_WINDOW or block.index == 0:
+        return None
+    start = _source_list_start(block.blocks)
+    if start is not None and block.index >= start:
+        return "list of sources at the end of the page"
+    return None
+
+
+RULES = (related_link, link_list_tail, source_list_tail)
