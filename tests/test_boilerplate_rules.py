@@ -229,6 +229,20 @@ def test_bio_in_mid_story_is_reporting(cleaner: Cleaner) -> None:
     assert cleaner.clean(text).removed == []
 
 
+def test_author_box_under_its_heading_is_removed(cleaner: Cleaner) -> None:
+    box = ["About the Author", "Jo Park", "Editor, Harbour Notes", "Board member, Leeds Cycling Trust",
+           "Jo has covered transport for the paper since 2010."]
+    doc = cleaner.clean("\n\n".join([*STORY, *box]))
+    assert [(r.rule, r.text) for r in doc.removed] == [("B901", t) for t in box]
+    assert doc.text == "\n\n".join(STORY)
+
+
+def test_about_the_author_far_from_the_end_is_not_a_box(cleaner: Cleaner) -> None:
+    more = [f"Paragraph {i} of the story goes on about lanes and kerbs." for i in range(16)]
+    text = "\n\n".join([*STORY, "About the author", "Jo Park", *more])
+    assert cleaner.clean(text).removed == []
+
+
 def test_rule_family_can_be_ignored() -> None:
     doc = Cleaner(ignore=["T", "B3"], load_entrypoints=False).clean(place("Share this story", "END"))
     assert doc.removed == []

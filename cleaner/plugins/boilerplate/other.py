@@ -33,9 +33,15 @@ def author_bio(block: Block) -> str | None:
     """An author-bio box at the top or bottom of the page.
 
     Example (last lines): "Maria Costa is a senior editor at Example Daily who covers
-    travel." Position is the evidence: the same sentence in mid-story is reporting.
+    travel." Position is the evidence: the same sentence in mid-story is reporting. Under an
+    "About the author" heading among the last 15 lines, every line to the end is the box
+    (name, job titles, bio), as long as none is a long paragraph.
     """
-    if block.words > 150 or not near_edge(block, lead=2, tail=5):
+    if block.words > 150:
+        return None
+    if block.from_end < _BIO_SECTION and _under_bio_heading(block):
+        return "author-bio box (under an 'About the author' heading)"
+    if not near_edge(block, lead=2, tail=5):
         return None
     text = block.text
     if block.words <= 6 and label(text) in _BIO_LABELS:
@@ -45,6 +51,21 @@ def author_bio(block: Block) -> str | None:
     if block.from_end < 5 and block.index > block.count // 2 and _GREETING.match(text):
         return "author bio (self-introduction at the foot of the page)"
     return None
+
+
+_BIO_SECTION = 15
+_BIO_HEADINGS = labels("about the author", "about the authors", "about the writer",
+                       "meet the author", "author bio", "about the reporter")
+
+
+def _under_bio_heading(block: Block) -> bool:
+    """This line is a bio heading or sits under one, and no line after the heading is long."""
+    blocks = block.blocks
+    for i in range(block.index, max(-1, block.count - 1 - _BIO_SECTION), -1):
+        text = blocks[i]
+        if len(text) <= 30 and label(text) in _BIO_HEADINGS:
+            return i + 1 < len(blocks) and all(len(t.split()) <= 150 for t in blocks[i + 1 :])
+    return False
 
 
 _GREETING = re.compile(r"^(?:hi|hello|hey),? (?:I['’]m|my name is) [A-Z]", re.IGNORECASE)
