@@ -36,11 +36,15 @@ def copyright_line(block: Block) -> str | None:
     """Copyright, reuse and form-consent notices ("© 2024 Example News. All rights reserved.").
 
     Also "Reprinted with permission." and "By signing up you agree to our Terms". "The
-    copyright case went to court." does not start with the notice and is kept.
+    copyright case went to court." does not start with the notice and is kept. A long form
+    consent (up to 120 words) counts when it opens with the notice.
     """
-    if not is_short(block, 40) or not mentions(block.text, _COPYRIGHT_KEYS):
+    if not is_short(block, 120) or not mentions(block.text, _COPYRIGHT_KEYS):
         return None
-    if _COPYRIGHT.search(block.text) and not REPORTING.search(block.text):
+    m = _COPYRIGHT.search(block.text)
+    if m and block.words > 40 and m.start() > 150:
+        return None  # a long paragraph is a notice only if it opens with one
+    if m and not REPORTING.search(block.text):
         return "copyright or legal notice"
     return None
 
