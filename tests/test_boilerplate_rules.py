@@ -225,6 +225,16 @@ def test_teaser_list_is_removed_but_a_trailing_sentence_stays(cleaner: Cleaner) 
     assert doc.text == "\n\n".join(STORY)
 
 
+def test_long_entries_ending_in_an_ellipsis_are_content(cleaner: Cleaner) -> None:
+    entry = ("May 5, 2026 Cycling Summit Leeds, United Kingdom The 10th annual summit is the must-attend "
+             "event for planners, with talks on lanes, kerbs, parking, buses, budgets and safety, a "
+             "workshop on winter maintenance, a ride through the new lanes, a panel of riders and shop "
+             "owners, and an evening reception for everyone who took part in the consultation, which ran…")
+    assert len(entry.split()) > 60
+    text = "\n\n".join([*STORY, entry, entry.replace("May 5", "June 9")])
+    assert cleaner.clean(text).removed == []
+
+
 def test_bio_in_mid_story_is_reporting(cleaner: Cleaner) -> None:
     long_story = STORY + [f"Paragraph {i} of the story goes on about lanes and kerbs." for i in range(8)]
     bio = "Maria Costa is a senior travel writer at Example Daily who covers cities."

@@ -76,20 +76,29 @@ def photo_credit(block: Block) -> str | None:
     return "photo credit or image-caption label"
 
 
+_TEASER_MAX_WORDS = 60  # excerpts are cut short (WordPress: 55 words); a longer entry is content
+
+
 @rule("B103", "truncated-teaser", stage="remove", category="caption")
 def truncated_teaser(block: Block) -> str | None:
     """A line cut off with "…" by the scraper: a teaser or caption, not article prose.
 
     Example: a list of teasers ("Five things to know before you book a flight and…", then
     another such line), or a dated photo caption cut off mid-sentence. A single line of prose
-    that trails off ("But first…") is the writer's style and stays.
+    that trails off ("But first…") is the writer's style and stays, and so do lines of more
+    than 60 words: excerpts are cut shorter (WordPress cuts at 55 words), a listing whose long
+    entries end in "…" (an events calendar) is the page's content.
     """
     text = block.text
-    if not text.endswith(("…", "...")) or block.count < 2 or not _truncated(text):
+    if not text.endswith(("…", "...")) or block.count < 2 or block.words > _TEASER_MAX_WORDS:
+        return None
+    if not _truncated(text):
         return None
     if _CAPTION_VERB.search(text) and DATE.search(text):
         return "truncated caption ending in an ellipsis"
-    if block.words >= 4 and any(n is not None and _truncated(n) for n in (block.previous, block.next)):
+    if block.words >= 4 and any(
+        n is not None and _truncated(n) for n in (block.previous, block.next)
+    ):
         return "truncated teaser ending in an ellipsis (one of a list)"
     return None
 
