@@ -49,6 +49,14 @@ _AFFILIATE_KEYS = ("commission", "compensat", "fee", "a cut", "qualifying purcha
 _OPENING = 150  # characters: where a long disclosure paragraph states what it is
 
 
+def _in_closing_note(text: str, at: int) -> bool:
+    """``at`` falls in a parenthesis that closes a sentence of 8+ words: "... soap (affiliate link)."."""
+    if not text.rstrip(" .!").endswith(")"):
+        return False
+    opened = text.rfind("(", 0, at + 1)
+    return opened > 0 and ")" not in text[opened:at] and len(text[:opened].split()) >= 8
+
+
 @rule("B602", "affiliate-disclosure", stage="remove", category="advertising")
 def affiliate_disclosure(block: Block) -> str | None:
     """An affiliate or sponsorship disclosure addressed to the reader.
@@ -65,6 +73,8 @@ def affiliate_disclosure(block: Block) -> str | None:
     m = _AFFILIATE.search(text)
     if m and block.words > 60 and m.start() > _OPENING:
         return None  # a long paragraph is a disclosure only if it opens with one
+    if m and _in_closing_note(text, m.start()):
+        return None  # "I use this soap (affiliate link).": a sentence of the story with a note
     if m and not REPORTING.search(text):
         return "affiliate or sponsorship disclosure"
     return None

@@ -15,7 +15,7 @@ from cleaner.plugins.boilerplate._common import (
 from cleaner.rules import Block, rule
 
 _COPYRIGHT = re.compile(
-    r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|"
+    r"^(?:©|\(c\)|copyright\b(?=\W*(?:©|\(c\)|\d|by\b|of\b|notice\b|$)))|\ball rights reserved\b|"
     r"\bmay not be (?:published|reproduced|broadcast|rewritten|redistributed)\b|"
     r"\b(?:reprinted|republished|reproduced) (?:here )?with (?:the )?(?:kind )?permission\b|"
     r"\b(?:by (?:submitting|clicking|signing up|subscribing|continuing)\b.{0,80}\b"

@@ -28,12 +28,17 @@ _RELATED_LABELS = labels("related", "recommended", "trending", "popular", "more"
                          "recent posts", "recent articles", "recent stories", "recent news")
 
 
+_BARE_LABELS = labels("related", "recommended", "trending")
+
+
 @rule("B501", "related-link", stage="remove", category="related")
 def related_link(block: Block) -> str | None:
     """"Read more", "Related" and "Recommended" teasers and their labels.
 
     Example: "Related: How the council spends its budget" or "You might also like".
-    A sentence that starts "Related to the budget, ..." is long prose and is kept.
+    A sentence that starts "Related to the budget, ..." is long prose and is kept, and so is
+    "Recommended Tyre Pressure: 4 bar": a bare "Related" or "Recommended" followed by more
+    words is a label only with a separator ("Related: ...").
     """
     if not is_short(block, 25):
         return None
@@ -41,6 +46,8 @@ def related_link(block: Block) -> str | None:
     if block.words <= 3 and label(text) in _RELATED_LABELS:
         return "related-content label"
     m = _RELATED.match(text)
+    if m and m.end() < len(text) and label(m.group()) in _BARE_LABELS and text[m.end() - 1] == " ":
+        return None  # "Recommended Field Flattener: ..." names a part; the label needs a ":" or "|"
     if m and (block.words <= 8 or not text.endswith(".") or text[m.end() - 1 : m.end()] in ":|>»"):
         return "related-content link or teaser"
     return None
