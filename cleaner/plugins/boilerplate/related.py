@@ -78,20 +78,63 @@ def link_list_tail(block: Block) -> str | None:
     prose comes before it, so an article that is itself a list is not emptied. List items
     ("- ...") and numbered lines are never taken. A closing parenthesis does not end prose:
     service menus read "Cognitive Behavioral Therapy (CBT)".
+
+    A line that another rule of the catalogue removes ("Comments are closed.") does not break
+    the run: cleaning the output again would find the run whole, so it is judged whole now.
     """
-    if block.from_end >= _TAIL_WINDOW or not _link_like(block.text):
+    if block.from_end >= 4 * _TAIL_WINDOW or not _link_like(block.text):
         return None
-    blocks = block.blocks
-    if not all(_link_like(t) for t in blocks[block.index + 1 :]):
+    run = _tail_run(block.blocks)
+    if run is None or block.index not in run:
         return None
-    start = block.index
-    while start > 0 and _link_like(blocks[start - 1]):
-        start -= 1
-    if len(blocks) - start < _TAIL_RUN or start == 0:
-        return None
-    if len(blocks[start - 1].split()) < 12:
-        return None  # no story paragraph before the run: maybe the story is a list
     return "run of short link-like lines at the end of the page"
+
+
+# (the blocks sequence last seen, the indices its tail run removes): one tuple, read and
+# replaced whole, so a thread never pairs one document's blocks with another's answer
+_tail_memo: list[tuple[Sequence[str] | None, frozenset[int] | None]] = [(None, None)]
+
+
+def _tail_run(blocks: Sequence[str]) -> frozenset[int] | None:
+    """The link-like lines of the run that ends the document, when the run qualifies.
+
+    Walks back from the last line over link-like lines and lines other rules remove; counts
+    only the link-like ones (3 or more, the last 12 of them taken) and wants a story paragraph
+    of 12+ words right before the run.
+    """
+    seen, run = _tail_memo[0]
+    if seen is blocks:
+        return run
+    links: list[int] = []
+    j = len(blocks) - 1
+    while j >= 0:
+        if _link_like(blocks[j]):
+            links.append(j)
+        elif not _removed_by_others(blocks, j):
+            break
+        j -= 1
+    result = None
+    if len(links) >= _TAIL_RUN and j >= 0 and len(blocks[j].split()) >= 12:
+        result = frozenset(links[:_TAIL_WINDOW])
+    _tail_memo[0] = (blocks, result)
+    return result
+
+
+def _removed_by_others(blocks: Sequence[str], index: int) -> bool:
+    """Would another rule of the catalogue remove this line? (Then it will be gone.)"""
+    from cleaner.plugins.boilerplate import RULES  # the catalogue imports this module
+
+    text = blocks[index]
+    block = Block(text, 0, len(text), index, blocks)
+    for r in RULES:
+        if r.code == "B502":
+            continue
+        try:
+            if r.check(block):
+                return True
+        except Exception:  # noqa: BLE001, S112 - the pipeline reports it when it runs that rule
+            continue
+    return False
 
 
 _SOURCES_HEADING = re.compile(
