@@ -31,14 +31,22 @@ _RELATED_LABELS = labels("related", "recommended", "trending", "popular", "more"
 _BARE_LABELS = labels("related", "recommended", "trending")
 
 
+def _is_field(text: str, after: int) -> bool:
+    """ "Recommended Tyre Pressure: 4 bar": more words, then a colon with a value after it."""
+    if text[after - 1 : after] != " ":
+        return False  # "Related: ..." or "Related |" is the label itself
+    colon = text.find(": ", after)
+    return colon > after and bool(text[colon + 2 :].strip())
+
+
 @rule("B501", "related-link", stage="remove", category="related")
 def related_link(block: Block) -> str | None:
     """"Read more", "Related" and "Recommended" teasers and their labels.
 
     Example: "Related: How the council spends its budget" or "You might also like".
     A sentence that starts "Related to the budget, ..." is long prose and is kept, and so is
-    "Recommended Tyre Pressure: 4 bar": a bare "Related" or "Recommended" followed by more
-    words is a label only with a separator ("Related: ...").
+    "Recommended Tyre Pressure: 4 bar", a field and its value ("Related reads:" and "Related
+    publications" are labels and go).
     """
     if not is_short(block, 25):
         return None
@@ -46,8 +54,8 @@ def related_link(block: Block) -> str | None:
     if block.words <= 3 and label(text) in _RELATED_LABELS:
         return "related-content label"
     m = _RELATED.match(text)
-    if m and m.end() < len(text) and label(m.group()) in _BARE_LABELS and text[m.end() - 1] == " ":
-        return None  # "Recommended Field Flattener: ..." names a part; the label needs a ":" or "|"
+    if m and label(m.group()) in _BARE_LABELS and _is_field(text, m.end()):
+        return None  # "Recommended Tyre Pressure: 4 bar" is a field and its value
     if m and (block.words <= 8 or not text.endswith(".") or text[m.end() - 1 : m.end()] in ":|>»"):
         return "related-content link or teaser"
     return None
