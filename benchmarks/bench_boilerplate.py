@@ -1,6 +1,6 @@
 """Score boilerplate removal on a WCXB-style corpus, next to trafilatura alone.
 
-    .venv/bin/python benchmarks/bench_boilerplate.py [--limit N] [--corpus DIR] [--jobs N]
+    .venv/bin/python benchmarks/bench_boilerplate.py [--limit N] [--corpus DIR] [--jobs N] [--text-only]
 
 Systems, on the pages with gold text (``ground_truth.main_content``):
 
@@ -56,10 +56,10 @@ def _removals(doc: Any) -> list[tuple[str, str, str]]:
     return [(r.rule, r.stage, r.text) for r in doc.removed]
 
 
-def run_page(page: wcxb.Page, need_baselines: list[str]) -> dict[str, Any]:
+def run_page(page: wcxb.Page, need_baselines: list[str], text_only: bool = False) -> dict[str, Any]:
     """Every system's output for one page (baselines only when not cached)."""
     out: dict[str, Any] = {"id": page.id, "baselines": {}}
-    html = page.html() if page.html_path else None
+    html = page.html() if page.html_path and not text_only else None
     if html is not None:
         import trafilatura
 
@@ -132,32 +132,39 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="first N pages only")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--dump", type=Path, default=None, help="write per-page outputs (JSONL)")
+    parser.add_argument("--text-only", action="store_true",
+                        help="only the text path: pairs noisy as is and cleaned (no HTML, no trafilatura)")
     args = parser.parse_args(argv)
     if not wcxb.available(args.corpus):
         print(f"corpus not found at {args.corpus}: nothing to benchmark (skipped)")
         return 0
     pages = wcxb.load_pages(args.corpus, args.limit)
-    cache = _load_cache()
+    if args.text_only:
+        pages = [p for p in pages if p.noisy is not None]
+    cache = {} if args.text_only else _load_cache()
     began = time.perf_counter()
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:
         futures = [
-            pool.submit(run_page, p, [b for b in BASELINES if b not in cache.get(p.id, {})])
+            pool.submit(run_page, p, [] if args.text_only else
+                        [b for b in BASELINES if b not in cache.get(p.id, {})], args.text_only)
             for p in pages
         ]
         results = {p.id: f.result() for p, f in zip(pages, futures)}
     elapsed = time.perf_counter() - began
-    for pid, res in results.items():
-        cache.setdefault(pid, {}).update(res["baselines"])
-    _save_cache(cache)
+    if not args.text_only:
+        for pid, res in results.items():
+            cache.setdefault(pid, {}).update(res["baselines"])
+        _save_cache(cache)
 
-    systems = [*BASELINES, "cleaner html", "pairs noisy (favor_recall)", "cleaner text (pairs)"]
+    systems = ([] if args.text_only else [*BASELINES, "cleaner html"]) + [
+        "pairs noisy (favor_recall)", "cleaner text (pairs)"]
     scores = {(s, split): Score() for s in systems for split in ("dev", "held-out", "all")}
     rule_counts: dict[str, Counter[str]] = {"html": Counter(), "text": Counter()}
     dump = args.dump.open("w", encoding="utf-8") if args.dump else None
     for page in pages:
         res = results[page.id]
         outputs: dict[str, tuple[str, list | None]] = {}
-        if page.html_path:
+        if page.html_path and not args.text_only:
             for name in BASELINES:
                 outputs[name] = (cache[page.id][name], None)
             outputs["cleaner html"] = tuple(res["html"])  # type: ignore[assignment]

@@ -46,18 +46,36 @@ _AFFILIATE_KEYS = ("commission", "compensat", "fee", "a cut", "qualifying purcha
                    "chosen independently", "at no ")
 
 
+_OPENING = 150  # characters: where a long disclosure paragraph states what it is
+
+
+def _in_closing_note(text: str, at: int) -> bool:
+    """``at`` falls in a parenthesis that closes a sentence of 8+ words: "... soap (affiliate link)."."""
+    if not text.rstrip(" .!").endswith(")"):
+        return False
+    opened = text.rfind("(", 0, at + 1)
+    return opened > 0 and ")" not in text[opened:at] and len(text[:opened].split()) >= 8
+
+
 @rule("B602", "affiliate-disclosure", stage="remove", category="advertising")
 def affiliate_disclosure(block: Block) -> str | None:
     """An affiliate or sponsorship disclosure addressed to the reader.
 
     Example: "When you shop through links here, we may earn a small commission." A report on
     affiliate marketing ("Affiliates earned $8bn in commissions last year, the report said.")
-    is kept: it reports, and speaks of others.
+    is kept: it reports, and speaks of others. A long paragraph (up to 160 words) counts when
+    the disclosure opens it: "Many of the offers on this site are from companies from which we
+    may receive compensation. ..."
     """
-    if not is_short(block, 60) or not mentions(block.text, _AFFILIATE_KEYS):
+    if not is_short(block, 160) or not mentions(block.text, _AFFILIATE_KEYS):
         return None
     text = block.text
-    if _AFFILIATE.search(text) and not REPORTING.search(text):
+    m = _AFFILIATE.search(text)
+    if m and block.words > 60 and m.start() > _OPENING:
+        return None  # a long paragraph is a disclosure only if it opens with one
+    if m and _in_closing_note(text, m.start()):
+        return None  # "I use this soap (affiliate link).": a sentence of the story with a note
+    if m and not REPORTING.search(text):
         return "affiliate or sponsorship disclosure"
     return None
 

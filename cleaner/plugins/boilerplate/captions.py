@@ -25,6 +25,7 @@ _CREDIT = re.compile(
     r"|^(?:(?:featured?|header|cover|top|lead|hero) )?(?:photo|image|illustration)s? "
     r"(?:by|courtesy of|via)\b"
     r"|^image (?:caption|copyright|source)\b"
+    r"|\b(?:photo |image )?credit: ?(?-i:[A-Z][\w.'’&-]*(?: (?:[A-Z&][\w.'’&-]*|and|of)){0,5})\)?$"
     r"|\b(?:getty images|shutterstock|alamy|istock(?:photo)?|unsplash|afp via getty|ap photo|"
     r"reuters/|epa-efe|/ap\b|/afp\b|/reuters\b|/getty\b)",
     re.IGNORECASE,
@@ -62,7 +63,8 @@ def photo_caption(block: Block) -> str | None:
 def photo_credit(block: Block) -> str | None:
     """A photo credit or image-caption label ("Photo: Jane Doe/AP", "Image caption ...").
 
-    Example: "A flooded street in Hull. (Photo: Sam Cole/Reuters)". A story sentence that
+    Example: "A flooded street in Hull. (Photo: Sam Cole/Reuters)", or a caption that ends in
+    its credit: "Your tent should suit the length of your trip. Credit: Clara Tate". A story sentence that
     mentions Getty Images is kept when it reports ("Getty Images said on Monday ...").
     """
     if not is_short(block, 40) or not mentions(block.text, _CREDIT_KEYS):
@@ -74,20 +76,29 @@ def photo_credit(block: Block) -> str | None:
     return "photo credit or image-caption label"
 
 
+_TEASER_MAX_WORDS = 60  # excerpts are cut short (WordPress: 55 words); a longer entry is content
+
+
 @rule("B103", "truncated-teaser", stage="remove", category="caption")
 def truncated_teaser(block: Block) -> str | None:
     """A line cut off with "…" by the scraper: a teaser or caption, not article prose.
 
     Example: a list of teasers ("Five things to know before you book a flight and…", then
     another such line), or a dated photo caption cut off mid-sentence. A single line of prose
-    that trails off ("But first…") is the writer's style and stays.
+    that trails off ("But first…") is the writer's style and stays, and so do lines of more
+    than 60 words: excerpts are cut shorter (WordPress cuts at 55 words), a listing whose long
+    entries end in "…" (an events calendar) is the page's content.
     """
     text = block.text
-    if not text.endswith(("…", "...")) or block.count < 2 or not _truncated(text):
+    if not text.endswith(("…", "...")) or block.count < 2 or block.words > _TEASER_MAX_WORDS:
+        return None
+    if not _truncated(text):
         return None
     if _CAPTION_VERB.search(text) and DATE.search(text):
         return "truncated caption ending in an ellipsis"
-    if block.words >= 4 and any(n is not None and _truncated(n) for n in (block.previous, block.next)):
+    if block.words >= 4 and any(
+        n is not None and _truncated(n) for n in (block.previous, block.next)
+    ):
         return "truncated teaser ending in an ellipsis (one of a list)"
     return None
 

@@ -50,7 +50,8 @@ def comment_prompt(block: Block) -> str | None:
 _FEEDBACK = re.compile(
     r"^(?:did you (?:make|try|cook|bake) (?:this|one of|it|my|our)|"
     r"(?:please )?(?:rate|review) this (?:recipe|article|post|story|product)|"
-    r"was this (?:article|page|post|answer|information|guide) (?:helpful|useful)|"
+    r"(?:was|is|did you find) this (?:article|page|post|answer|information|guide|content|"
+    r"story|review|tip|video)s? (?:helpful|useful)|"
     r"(?:please )?(?:take a moment to )?leave a (?:star )?rating|"
     r"how (?:useful|helpful) was this|share your (?:thoughts|story|experience|feedback)|"
     r"how (?:was|did you like|would you rate) this (?:issue|article|post|newsletter|episode|story)|"
@@ -58,15 +59,19 @@ _FEEDBACK = re.compile(
     re.IGNORECASE,
 )
 _FEEDBACK_KEYS = ("did you", "rate", "review", "was this", "rating", "how useful", "how helpful",
-                  "share your", "love to hear", "how was", "how did")
+                  "share your", "love to hear", "how was", "how did", "this content", "feedback")
 _FEEDBACK_ANYWHERE = re.compile(r"\bleave a (?:star )?rating\b|\brate this recipe\b", re.IGNORECASE)
+
+
+_THANKS = re.compile(r"^thanks?(?: you)?(?: so much)? for (?:your|the) (?:feedback|rating|vote)$")
 
 
 @rule("B202", "feedback-prompt", stage="remove", category="comments")
 def feedback_prompt(block: Block) -> str | None:
     """A request for ratings or feedback addressed to the reader.
 
-    Example: "Tried this one? Leave a star rating below!" or "Was this article helpful?".
+    Example: "Tried this one? Leave a star rating below!", "Did you find this content helpful?"
+    or the widget's answer "Thank you for your feedback!" (a short line that is only that).
     A sentence about ratings in general ("Hotels with a low rating lost bookings.") is kept.
     """
     if not is_short(block, 60) or not mentions(block.text, _FEEDBACK_KEYS):
@@ -74,6 +79,8 @@ def feedback_prompt(block: Block) -> str | None:
     text = block.text
     if _FEEDBACK.search(text) or _FEEDBACK_ANYWHERE.search(text):
         return "request for ratings or feedback"
+    if block.words <= 6 and _THANKS.match(label(text)):
+        return "feedback widget's thank-you"
     return None
 
 

@@ -15,18 +15,20 @@ from cleaner.plugins.boilerplate._common import (
 from cleaner.rules import Block, rule
 
 _COPYRIGHT = re.compile(
-    r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|"
+    r"^(?:©|\(c\)|copyright\b(?=\W*(?:©|\(c\)|\d|by\b|of\b|notice\b|$)))|\ball rights reserved\b|"
     r"\bmay not be (?:published|reproduced|broadcast|rewritten|redistributed)\b|"
     r"\b(?:reprinted|republished|reproduced) (?:here )?with (?:the )?(?:kind )?permission\b|"
     r"\b(?:by (?:submitting|clicking|signing up|subscribing|continuing)\b.{0,80}\b"
     r"(?:you )?(?:agree|consent|accept)|agree to (?:our|the site's) (?:terms|privacy)|"
-    r"I agree (?:that|to)\b.{0,120}\b(?:contact me|privacy policy|terms))",
+    r"I agree (?:that|to)\b.{0,120}\b(?:contact me|privacy policy|terms)|"
+    r"\bby providing (?:your|a) (?:telephone|phone|mobile) number\b.{0,120}\b(?:consent|agree)|"
+    r"\breply stop to (?:opt[- ]out|unsubscribe|cancel)|\bmsg (?:&|and) data rates may apply)",
     re.IGNORECASE,
 )
 
 
 _COPYRIGHT_KEYS = ("©", "(c)", "copyright", "rights reserved", "may not be", "permission", "agree",
-                   "consent", "accept")
+                   "consent", "accept", "reply stop", "data rates")
 
 
 @rule("B801", "copyright", stage="remove", category="legal")
@@ -34,11 +36,15 @@ def copyright_line(block: Block) -> str | None:
     """Copyright, reuse and form-consent notices ("© 2024 Example News. All rights reserved.").
 
     Also "Reprinted with permission." and "By signing up you agree to our Terms". "The
-    copyright case went to court." does not start with the notice and is kept.
+    copyright case went to court." does not start with the notice and is kept. A long form
+    consent (up to 120 words) counts when it opens with the notice.
     """
-    if not is_short(block, 40) or not mentions(block.text, _COPYRIGHT_KEYS):
+    if not is_short(block, 120) or not mentions(block.text, _COPYRIGHT_KEYS):
         return None
-    if _COPYRIGHT.search(block.text) and not REPORTING.search(block.text):
+    m = _COPYRIGHT.search(block.text)
+    if m and block.words > 40 and m.start() > 150:
+        return None  # a long paragraph is a notice only if it opens with one
+    if m and not REPORTING.search(block.text):
         return "copyright or legal notice"
     return None
 
@@ -78,7 +84,10 @@ _DISCLAIMER = re.compile(
     r"(?:is|are) not (?:intended (?:as|to be)|a substitute for) (?:\w+ )?(?:professional )?"
     r"(?:medical|legal|financial|investment|tax) advice|past performance (?:is|does) not "
     r"(?:a )?(?:guarantee|indicative|indicate)|consult (?:your|a) (?:doctor|physician|financial "
-    r"advis[eo]r|attorney|tax professional) before)",
+    r"advis[eo]r|attorney|tax professional) before|"
+    r"all investing (?:is subject to|involves) risks?|investing involves risks?, including|"
+    r"not (?:fdic|bank|ncua)[- ](?:insured|guaranteed)|"
+    r"obtain an? (?:\w+ ){0,6}prospectus|read (?:it|them|the prospectus) carefully before investing)",
     re.IGNORECASE,
 )
 
@@ -98,6 +107,29 @@ def disclaimer(block: Block) -> str | None:
     return None
 
 
-_DISCLAIMER_KEYS = ("constitute", "purposes only", "advice", "past performance", "consult")
+_DISCLAIMER_KEYS = ("constitute", "purposes only", "advice", "past performance", "consult",
+                    "risk", "insured", "guaranteed", "prospectus")
 
-RULES = (copyright_line, legal_links, disclaimer)
+
+_SITE_CREDIT = re.compile(
+    r"^(?:powered by|(?:web ?)?site by|web design by|(?:website )?designed (?:and developed )?by|"
+    r"built with|theme by|hosted by|made with \S+ by)\s+\S",
+    re.IGNORECASE,
+)
+
+
+@rule("B804", "site-credit", stage="remove", category="legal")
+def site_credit(block: Block) -> str | None:
+    """The footer's credit to the site's software or designer ("Powered by WordPress").
+
+    Only a short line among the last five: "Designed by Zaha Hadid, the station opened in
+    2010." is long and reports, and a credit-like line mid-story is left alone.
+    """
+    if block.words > 6 or block.from_end >= 5 or block.text.endswith((".", "!", "?")):
+        return None
+    if _SITE_CREDIT.match(block.text.strip()):
+        return "site credit in the footer"
+    return None
+
+
+RULES = (copyright_line, legal_links, disclaimer, site_credit)

@@ -17,11 +17,11 @@ _ROLE = (
     r"president|officer|scientist|teacher|educator|advis[eo]r|planner|broker|agent|practitioner)"
 )
 _BIO = re.compile(
-    rf"^(?:about the (?:author|writer|reporter)s?\b|"
+    rf"^(?:(?i:about the (?:author|writer|reporter)s?)\b|"
     rf"(?:(?:Mr|Mrs|Ms|Dr)\.? )?{_NAME}(?:,? (?:[A-Z][A-Za-z]*\.?)+)*,? "
-    rf"(?:is|was|has been|serves as|works as) (?:a|an|the|our)\b[^.]{{0,120}}\b{_ROLE}s?\b|"
+    rf"(?:is|was|has been|serves as|works as) (?:a|an|the|our)\b[^.]{{0,120}}\b(?i:{_ROLE})s?\b|"
     rf"(?:this (?:post|article|story|piece|guide) (?:was )?(?:written|reported|contributed) by)\b|"
-    rf"{_NAME},? (?:is )?(?:a |an |the )?(?:[\w-]+ ){{0,4}}{_ROLE} (?:at|for|with) )",
+    rf"{_NAME},? (?:is )?(?:a |an |the )?(?:[\w-]+ ){{0,4}}(?i:{_ROLE}) (?:at|for|with) )",
 )
 _BIO_LABELS = labels("about the author", "about the authors", "about the writer", "author bio",
                      "meet the author", "author", "authors", "written by", "more by this author",
@@ -33,9 +33,15 @@ def author_bio(block: Block) -> str | None:
     """An author-bio box at the top or bottom of the page.
 
     Example (last lines): "Maria Costa is a senior editor at Example Daily who covers
-    travel." Position is the evidence: the same sentence in mid-story is reporting.
+    travel." Position is the evidence: the same sentence in mid-story is reporting. Under an
+    "About the author" heading among the last 15 lines, every line to the end is the box
+    (name, job titles, bio), as long as none is a long paragraph.
     """
-    if block.words > 80 or not near_edge(block, lead=2, tail=5):
+    if block.words > 150:
+        return None
+    if block.from_end < _BIO_SECTION and _under_bio_heading(block):
+        return "author-bio box (under an 'About the author' heading)"
+    if not near_edge(block, lead=2, tail=5):
         return None
     text = block.text
     if block.words <= 6 and label(text) in _BIO_LABELS:
@@ -45,6 +51,21 @@ def author_bio(block: Block) -> str | None:
     if block.from_end < 5 and block.index > block.count // 2 and _GREETING.match(text):
         return "author bio (self-introduction at the foot of the page)"
     return None
+
+
+_BIO_SECTION = 15
+_BIO_HEADINGS = labels("about the author", "about the authors", "about the writer",
+                       "meet the author", "author bio", "about the reporter")
+
+
+def _under_bio_heading(block: Block) -> bool:
+    """This line is a bio heading or sits under one, and no line after the heading is long."""
+    blocks = block.blocks
+    for i in range(block.index, max(-1, block.count - 1 - _BIO_SECTION), -1):
+        text = blocks[i]
+        if len(text) <= 30 and label(text) in _BIO_HEADINGS:
+            return i + 1 < len(blocks) and all(len(t.split()) <= 150 for t in blocks[i + 1 :])
+    return False
 
 
 _GREETING = re.compile(r"^(?:hi|hello|hey),? (?:I['’]m|my name is) [A-Z]", re.IGNORECASE)
@@ -71,12 +92,15 @@ _DATE_LINE_REST = re.compile(  # what may sit next to a date on a date line
 )
 
 
+_DATED_BYLINE = re.compile(r"^\s*(?:[|•·,-]\s*)?by\s+" + _NAME + r"\s*$")  # after "11/12/2025 "
+
+
 @rule("B902", "post-meta", stage="remove", category="other")
 def post_meta(block: Block) -> str | None:
     """Bylines, datelines and reading times above or below the story.
 
     Examples: "By Jane Roe | March 3, 2024", "Published June 2, 2025 10:39AM", "6 min read",
-    "Dec 18, 2025 · 10 min read".
+    "Dec 18, 2025 · 10 min read", "11/12/2025 by Jane Roe" (a date, then the byline).
     A sentence that starts "Published in 1990, the novel ..." is long and has no date line
     shape, so it stays.
     """
@@ -93,6 +117,10 @@ def post_meta(block: Block) -> str | None:
         and _DATE_LINE_REST.match(DATE.sub(" ", text))
     ):
         return "date line"
+    if block.words <= 8 and " by " in text:
+        m = DATE.match(text.lstrip("|•·- "))
+        if m and _DATED_BYLINE.match(text.lstrip("|•·- ")[m.end():]):
+            return "date and byline"
     if not _META.match(text):
         return None
     if block.words <= 6:
@@ -119,11 +147,30 @@ _NAV_LABELS = labels(
 def navigation_label(block: Block) -> str | None:
     """A site-navigation label on its own line ("Home", "Skip to content", "Back to top").
 
-    Only a line that is exactly the label goes; "Home prices rose again" stays.
+    Only a line that is exactly the label goes; "Home prices rose again" stays. Also a
+    breadcrumb trail in the first three lines: "Home > News > Transport" or "Computer Science >
+    Artificial Intelligence" (capitalised labels between arrows, no sentence punctuation).
     """
     if block.words <= 5 and label(block.text) in _NAV_LABELS:
         return "navigation label"
+    if block.index < 3 and block.words <= 25 and _is_breadcrumb(block.text):
+        return "breadcrumb trail"
     return None
+
+
+_CRUMB_SEP = re.compile(r" (?:>|»|›|/) ")
+
+
+def _is_breadcrumb(text: str) -> bool:
+    """"Home > News > Transport": short labels joined by arrows, the last may be the title."""
+    if not any(c in text for c in ">»›") or text.endswith((".", "!", "?", ";", ",")):
+        return False
+    parts = _CRUMB_SEP.split(text.strip())
+    if len(parts) < 2 or not any(c in text for c in (" > ", " » ", " › ")):
+        return False
+    if not all(p[:1].isalpha() and p[:1].upper() == p[:1] for p in parts):
+        return False  # "x > 3 and y > 4" is maths, not a trail of labels
+    return all(len(p.split()) <= 6 for p in parts[:-1]) and len(parts[-1].split()) <= 15
 
 
 _PUBLISHER = re.compile(

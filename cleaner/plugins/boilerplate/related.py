@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from cleaner.plugins.boilerplate._common import is_short, label, labels
 from cleaner.rules import Block, rule
@@ -27,12 +28,25 @@ _RELATED_LABELS = labels("related", "recommended", "trending", "popular", "more"
                          "recent posts", "recent articles", "recent stories", "recent news")
 
 
+_BARE_LABELS = labels("related", "recommended", "trending")
+
+
+def _is_field(text: str, after: int) -> bool:
+    """ "Recommended Tyre Pressure: 4 bar": more words, then a colon with a value after it."""
+    if text[after - 1 : after] != " ":
+        return False  # "Related: ..." or "Related |" is the label itself
+    colon = text.find(": ", after)
+    return colon > after and bool(text[colon + 2 :].strip())
+
+
 @rule("B501", "related-link", stage="remove", category="related")
 def related_link(block: Block) -> str | None:
     """"Read more", "Related" and "Recommended" teasers and their labels.
 
     Example: "Related: How the council spends its budget" or "You might also like".
-    A sentence that starts "Related to the budget, ..." is long prose and is kept.
+    A sentence that starts "Related to the budget, ..." is long prose and is kept, and so is
+    "Recommended Tyre Pressure: 4 bar", a field and its value ("Related reads:" and "Related
+    publications" are labels and go).
     """
     if not is_short(block, 25):
         return None
@@ -40,12 +54,14 @@ def related_link(block: Block) -> str | None:
     if block.words <= 3 and label(text) in _RELATED_LABELS:
         return "related-content label"
     m = _RELATED.match(text)
+    if m and label(m.group()) in _BARE_LABELS and _is_field(text, m.end()):
+        return None  # "Recommended Tyre Pressure: 4 bar" is a field and its value
     if m and (block.words <= 8 or not text.endswith(".") or text[m.end() - 1 : m.end()] in ":|>»"):
         return "related-content link or teaser"
     return None
 
 
-_PROSE_END = ('.', '!', '?', ':', ';', '"', '”', '’', ')', '…')
+_PROSE_END = ('.', '!', '?', ':', ';', '"', '”', '’', '…')
 _TAIL_WINDOW = 12  # link lists at the foot of a page are short; the rule looks no further
 _TAIL_RUN = 3
 
@@ -68,21 +84,119 @@ def link_list_tail(block: Block) -> str | None:
     Example (last lines): "Cycling", "City council", "Transport", "Urban planning". Only when
     every line from here to the end is link-like, the run has 3+ lines, and a paragraph of
     prose comes before it, so an article that is itself a list is not emptied. List items
-    ("- ...") and numbered lines are never taken.
+    ("- ...") and numbered lines are never taken. A closing parenthesis does not end prose:
+    service menus read "Cognitive Behavioral Therapy (CBT)".
+
+    A line that another rule of the catalogue removes ("Comments are closed.") does not break
+    the run: cleaning the output again would find the run whole, so it is judged whole now.
     """
-    if block.from_end >= _TAIL_WINDOW or not _link_like(block.text):
+    if block.from_end >= 4 * _TAIL_WINDOW or not _link_like(block.text):
         return None
-    blocks = block.blocks
-    if not all(_link_like(t) for t in blocks[block.index + 1 :]):
+    run = _tail_run(block.blocks)
+    if run is None or block.index not in run:
         return None
-    start = block.index
-    while start > 0 and _link_like(blocks[start - 1]):
-        start -= 1
-    if len(blocks) - start < _TAIL_RUN or start == 0:
-        return None
-    if len(blocks[start - 1].split()) < 12:
-        return None  # no story paragraph before the run: maybe the story is a list
     return "run of short link-like lines at the end of the page"
 
 
-RULES = (related_link, link_list_tail)
+# (the blocks sequence last seen, the indices its tail run removes): one tuple, read and
+# replaced whole, so a thread never pairs one document's blocks with another's answer
+_tail_memo: list[tuple[Sequence[str] | None, frozenset[int] | None]] = [(None, None)]
+
+
+def _tail_run(blocks: Sequence[str]) -> frozenset[int] | None:
+    """The link-like lines of the run that ends the document, when the run qualifies.
+
+    Walks back from the last line over link-like lines and lines other rules remove; counts
+    only the link-like ones (3 or more, the last 12 of them taken) and wants a story paragraph
+    of 12+ words right before the run.
+    """
+    seen, run = _tail_memo[0]
+    if seen is blocks:
+        return run
+    links: list[int] = []
+    j = len(blocks) - 1
+    while j >= 0:
+        if _link_like(blocks[j]):
+            links.append(j)
+        elif not _removed_by_others(blocks, j):
+            break
+        j -= 1
+    result = None
+    if len(links) >= _TAIL_RUN and j >= 0 and len(blocks[j].split()) >= 12:
+        result = frozenset(links[:_TAIL_WINDOW])
+    _tail_memo[0] = (blocks, result)
+    return result
+
+
+def _removed_by_others(blocks: Sequence[str], index: int) -> bool:
+    """Would another rule of the catalogue remove this line? (Then it will be gone.)"""
+    from cleaner.plugins.boilerplate import RULES  # the catalogue imports this module
+
+    text = blocks[index]
+    block = Block(text, 0, len(text), index, blocks)
+    for r in RULES:
+        if r.code == "B502":
+            continue
+        try:
+            if r.check(block):
+                return True
+        except Exception:  # noqa: BLE001, S112 - the pipeline reports it when it runs that rule
+            continue
+    return False
+
+
+_SOURCES_HEADING = re.compile(
+    r"^(?:article |story |page )?sources(?: (?:and|&) (?:further reading|links))?\s*:?$",
+    re.IGNORECASE,
+)
+_CITATION = re.compile(
+    r"https?://|\bdoi\b|\baccessed\b|\bretrieved\b|\bet al\b|\(\d{4}\)|\b(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+_SOURCES_WINDOW = 40  # a source list longer than this is the document, not its foot
+# (the blocks sequence last seen, where its source list starts): one tuple, read and replaced
+# whole, so a thread never pairs one document's blocks with another's answer
+_sources_memo: list[tuple[Sequence[str] | None, int | None]] = [(None, None)]
+
+
+def _source_list_start(blocks: Sequence[str]) -> int | None:
+    """Index of a "Sources" heading that starts a citation list running to the end, if any.
+
+    Computed once per document; the memo keeps the ``blocks`` sequence itself, so an identity
+    test can never mistake a new document for the last one.
+    """
+    seen, start = _sources_memo[0]
+    if seen is blocks:
+        return start
+    found = None
+    n = len(blocks)
+    for h in range(max(1, n - _SOURCES_WINDOW), n - 2):
+        if len(blocks[h]) <= 40 and _SOURCES_HEADING.match(blocks[h].strip()):
+            rest = blocks[h + 1 :]
+            cited = sum(1 for t in rest if len(t) <= 600 and _CITATION.search(t))
+            if cited >= 0.8 * len(rest):
+                found = h
+                break
+    _sources_memo[0] = (blocks, found)
+    return found
+
+
+@rule("B503", "source-list-tail", stage="remove", category="related")
+def source_list_tail(block: Block) -> str | None:
+    """A "Sources" list that ends the page: the site's citation links, not story.
+
+    Example (last lines): "Article Sources", then "- "2025 Benchmark Study." Example Bank,
+    https://example.com/study. Accessed 11 Apr. 2025." Only when the heading stands alone
+    within the last 40 lines, at least two lines follow it, and four in five of them cite
+    (a link, a DOI, "accessed", "et al", a year). A "Sources" heading over prose stays, and so
+    does a "References" list: in a paper or essay the bibliography is part of the work.
+    """
+    if block.from_end >= _SOURCES_WINDOW or block.index == 0:
+        return None
+    start = _source_list_start(block.blocks)
+    if start is not None and block.index >= start:
+        return "list of sources at the end of the page"
+    return None
+
+
+RULES = (related_link, link_list_tail, source_list_tail)

@@ -12,7 +12,7 @@ _SOCIAL = (
     r"youtube|email|e-mail|messenger|threads|bluesky|mastodon|print|copy link|flipboard|sms)"
 )
 _SHARE_LINE = re.compile(
-    rf"^(?:share(?: this| the)? (?:article|story|page|post|recipe)\b|share (?:on|via|to)\b|"
+    rf"^(?:share(?: this| the)? (?:article|story|page|post|recipe|content|video|guide|episode)\b|share (?:on|via|to)\b|"
     rf"share this\W*$|follow us\b|"
     rf"follow (?:\w+ ){{0,3}}on {_SOCIAL}\b|like us on facebook\b|tweet (?:this|it)\b|"
     rf"share on {_SOCIAL}\b|stay connected\b|connect with us\b|find us on\b|"
