@@ -16,7 +16,7 @@ mentions sharing, or a story placed in a ``<nav>``-like sidebar block is the sto
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -95,8 +95,12 @@ HTML_RULES: tuple[HtmlRule, ...] = (
 
 _KEEP = frozenset({"html", "body", "main", "article", "h1", "h2", "h3", "h4", "h5", "h6"})
 _CODE_TAGS = frozenset({"pre", "code"})
-_SLUG_PARTS = 5  # "what-share-of-adults-report" is a heading's slug id, not a widget name
+_NO_TEXT = frozenset({"script", "style", "template"})  # BeautifulSoup's get_text skipped these too
 _SPACE = re.compile(r"\s+")
+_SLUG_PARTS = 5  # "what-share-of-adults-report" is a heading's slug id, not a widget name
+
+_PROSE_PARAGRAPH = 80  # characters: a <p> this long is story prose, not a link or a label
+_PROSE_SHARE = 0.4
 
 
 def _rule_is_on(code: str, config: Config) -> bool:
@@ -104,44 +108,165 @@ def _rule_is_on(code: str, config: Config) -> bool:
     return not any(s.strip() and code.startswith(s.strip().upper()) for s in config.ignore)
 
 
-def _attr_values(tag: Any) -> Iterator[str]:
-    for name in ("class", "id"):
-        value = tag.get(name)
-        if not value:
-            continue
-        for item in value if isinstance(value, list) else [value]:
-            if item.count("-") + item.count("_") < _SLUG_PARTS - 1:
-                yield item.lower()
+_ANY_TOKEN = re.compile("|".join(r.tokens.pattern for r in HTML_RULES if r.tokens is not None))
+_VALUE_CACHE: dict[str, tuple[str, ...]] = {}  # class/id value -> codes of the rules it matches
 
 
-def _match(tag: Any, rules: tuple[HtmlRule, ...]) -> HtmlRule | None:
-    name = tag.name
-    role = (tag.get("role") or "").lower()
-    values = None
+def _value_codes(value: str) -> tuple[str, ...]:
+    """Codes of the token rules matching one class/id value (memoised: pages repeat them)."""
+    codes = _VALUE_CACHE.get(value)
+    if codes is None:
+        codes = ()
+        if value.count("-") + value.count("_") < _SLUG_PARTS - 1:
+            low = value.lower()
+            if _ANY_TOKEN.search(low):
+                codes = tuple(r.code for r in HTML_RULES
+                              if r.tokens is not None and r.tokens.search(low))
+        if len(_VALUE_CACHE) > 100_000:
+            _VALUE_CACHE.clear()
+        _VALUE_CACHE[value] = codes
+    return codes
+
+
+def _match(el: Any, rules: tuple[HtmlRule, ...]) -> HtmlRule | None:
+    """The first rule (in ``rules`` order) matching the element's tag, role, class or id."""
+    name = el.tag
+    attrib = el.attrib
+    role = attrib.get("role")
+    role = role.lower() if role else ""
+    codes: set[str] = set()
+    cls = attrib.get("class")
+    if cls:
+        for item in cls.split():
+            codes.update(_value_codes(item))
+    ident = attrib.get("id")
+    if ident:
+        codes.update(_value_codes(ident))
     for r in rules:
-        if name in r.tags or (role and role in r.roles):
+        if name in r.tags or (role and role in r.roles) or r.code in codes:
             return r
-        if r.tokens is not None:
-            if values is None:
-                values = list(_attr_values(tag))
-            if any(r.tokens.search(v) for v in values):
-                return r
     return None
 
 
-def _text(tag: Any) -> str:
-    return _SPACE.sub(" ", tag.get_text(" ")).strip()
+def _norm_len(s: str) -> int:
+    """Length of ``s`` with whitespace runs collapsed, plus one for the joining space."""
+    return len(" ".join(s.split())) + 1
 
 
-_PROSE_PARAGRAPH = 80  # characters: a <p> this long is story prose, not a link or a label
-_PROSE_SHARE = 0.4
+def _element_text(el: Any) -> str:
+    """Text of ``el`` as BeautifulSoup's ``get_text(" ")`` gave it, whitespace collapsed."""
+    from lxml import etree
+
+    parts: list[str] = []
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        if event == "start":
+            if node.text and node.tag not in _NO_TEXT:
+                parts.append(node.text)
+        elif node is not el and node.tail:
+            parts.append(node.tail)
+    return _SPACE.sub(" ", " ".join(parts)).strip()
 
 
-def _prose(tag: Any) -> int:
-    """Characters of paragraph prose inside ``tag`` (``<p>`` elements of 80+ characters)."""
-    paragraphs = [tag] if tag.name == "p" else tag.find_all("p")
-    lengths = (len(p.get_text()) for p in paragraphs)
-    return sum(n for n in lengths if n >= _PROSE_PARAGRAPH)
+@dataclass
+class _Candidate:
+    element: Any
+    rule: HtmlRule
+    start: int  # preorder index of the element
+    end: int = 0  # preorder index past its last descendant
+    length: int = 0  # characters of text, whitespace collapsed (about)
+    prose: int = 0  # characters in <p> of 80+ characters
+
+
+def _scan(body: Any, rules: tuple[HtmlRule, ...]) -> tuple[list[_Candidate], int, int]:
+    """One linear walk: the elements some rule matches, with their text and prose sizes.
+
+    Returns the candidates in document order, the body's text length and its paragraph prose.
+    Sizes are summed bottom-up on a stack (no per-element subtree walks), so the cost is one
+    visit per node whatever the nesting depth.
+    """
+    from lxml import etree
+
+    # per open element: [collapsed length, raw length, prose, candidate or None, tag]
+    stack: list[list[Any]] = [[0, 0, 0, None, None]]
+    found: list[_Candidate] = []
+    count = code_depth = 0
+    for event, el in etree.iterwalk(body, events=("start", "end")):
+        tag = el.tag
+        if event == "start":
+            if not isinstance(tag, str):
+                continue
+            text = el.text
+            frame = [0, 0, 0, None, tag]
+            if text and tag not in _NO_TEXT:
+                frame[0] = _norm_len(text)
+                frame[1] = len(text)
+            if tag in _CODE_TAGS:
+                code_depth += 1
+            elif not code_depth and tag not in _KEEP and el is not body:
+                hit = _match(el, rules)
+                if hit is not None:
+                    frame[3] = _Candidate(el, hit, count)
+                    found.append(frame[3])
+            count += 1
+            stack.append(frame)
+            continue
+        if not isinstance(tag, str):
+            continue
+        norm, raw, prose, cand, _ = stack.pop()
+        if tag == "p" and raw >= _PROSE_PARAGRAPH:
+            prose += raw
+        if tag in _CODE_TAGS:
+            code_depth -= 1
+        if cand is not None:
+            cand.end, cand.length, cand.prose = count, norm, prose
+        parent = stack[-1]
+        parent[0] += norm
+        parent[1] += raw
+        parent[2] += prose
+        tail = el.tail
+        if tail and el is not body:
+            parent[0] += _norm_len(tail)
+            parent[1] += len(tail)
+    return found, stack[0][0], stack[0][2]
+
+
+def preclean_tree(tree: Any, config: Config) -> list[Removal]:
+    """Drop furniture elements from a parsed lxml tree in place; return what was dropped."""
+    body = tree.find("body")
+    if body is None:
+        body = tree
+    rules = tuple(r for r in HTML_RULES if _rule_is_on(r.code, config))
+    if not rules:
+        return []
+    found, total, page_prose = _scan(body, rules)
+    total = max(total, 1)
+    removed: list[Removal] = []
+    dropped_until = -1
+    for cand in found:
+        if cand.start < dropped_until:
+            continue  # inside an element already dropped
+        if cand.length > 0.5 * total and cand.length > 400:
+            continue  # the element holds most of the page: it is the story, whatever its class
+        if cand.prose >= 400 and cand.prose >= _PROSE_SHARE * page_prose:
+            continue  # it holds much of the page's paragraph prose: a story in a mislabelled box
+        text = _element_text(cand.element)
+        if text:
+            removed.append(Removal(None, None, text, cand.rule.code, cand.rule.category,
+                                   cand.rule.reason, "html"))
+        dropped_until = cand.end
+        cand.element.drop_tree()  # keeps the tail text, as BeautifulSoup's decompose did
+    return removed
+
+
+def parse(html: str) -> Any:
+    """The page as an lxml tree, parsed as trafilatura parses it (``None`` when not HTML).
+
+    trafilatura's parser: no entity expansion, no network, comments and processing
+    instructions dropped, no ``huge_tree`` (libxml2 keeps its depth and size limits).
+    """
+    from trafilatura.utils import load_html
+
+    return load_html(html)
 
 
 def preclean(html: str, config: Config) -> tuple[str, list[Removal]]:
@@ -152,32 +277,13 @@ def preclean(html: str, config: Config) -> tuple[str, list[Removal]]:
     >>> [(r.rule, r.text) for r in removed]
     [('H101', 'A cat (Photo: AP)')]
     """
-    from bs4 import BeautifulSoup
+    from lxml import html as lxml_html
 
-    soup = BeautifulSoup(html, "lxml")
-    body = soup.body or soup
-    total = max(len(_text(body)), 1)
-    page_prose = _prose(body)
-    rules = tuple(r for r in HTML_RULES if _rule_is_on(r.code, config))
-    removed: list[Removal] = []
-    for tag in list(body.find_all(True)):
-        if tag.decomposed or tag.name in _KEEP or tag.parent is None:
-            continue
-        hit = _match(tag, rules)
-        if hit is None:
-            continue
-        if tag.find_parent(_CODE_TAGS) is not None:
-            continue  # syntax highlighting uses classes such as "comment"
-        text = _text(tag)
-        if len(text) > 0.5 * total and len(text) > 400:
-            continue  # the element holds most of the page: it is the story, whatever its class
-        prose = _prose(tag)
-        if prose >= 400 and prose >= _PROSE_SHARE * page_prose:
-            continue  # it holds much of the page's paragraph prose: a story in a mislabelled box
-        if text:
-            removed.append(Removal(None, None, text, hit.code, hit.category, hit.reason, "html"))
-        tag.decompose()
-    return str(soup), removed
+    tree = parse(html)
+    if tree is None:
+        return html, []
+    removed = preclean_tree(tree, config)
+    return lxml_html.tostring(tree, encoding="unicode"), removed
 
 
 _EXTRACT_OPTIONS: dict[str, Any] = {
@@ -193,20 +299,30 @@ _EXTRACT_OPTIONS: dict[str, Any] = {
 def extract_article(html: str, config: Config) -> Extracted:
     """Main text of a page, one paragraph per line; empty when the page has none.
 
-    ``config.options``: ``html_preclean=False`` skips the BeautifulSoup step;
+    ``config.options``: ``html_preclean=False`` skips the pre-clean step;
     ``trafilatura={...}`` runs one extraction with those options instead of :func:`_choose`.
     """
     import trafilatura
 
+    tree = parse(html)
+    if tree is None:
+        return Extracted("")
     removed: list[Removal] = []
-    page = html
     if config.options.get("html_preclean", True):
-        page, removed = preclean(html, config)
-    text = _extract(trafilatura, page, config)
-    if not text and page is not html:  # cleaning took too much: fall back to the raw page
-        text = _extract(trafilatura, html, config)
+        removed = preclean_tree(tree, config)
+    text = _extract(trafilatura, tree, config)
+    if not text and removed:  # cleaning took too much: fall back to the raw page
+        text = _extract(trafilatura, parse(html), config)
         removed = []
     return Extracted(text, removed)
+
+
+def _extract(trafilatura: Any, tree: Any, config: Config) -> str:
+    chosen = config.options.get("trafilatura")
+    if chosen:
+        return trafilatura.extract(tree, **dict(_EXTRACT_OPTIONS, **chosen)) or ""
+    # extract() copies a tree it is given, so the same tree serves every mode
+    return _choose(lambda **mode: trafilatura.extract(tree, **_EXTRACT_OPTIONS, **mode) or "")
 
 
 _RECALL_GAIN = 1.2  # favor_recall must find 20% more text to be trusted over the default
