@@ -109,48 +109,65 @@ def _rule_is_on(code: str, config: Config) -> bool:
 
 
 _ANY_TOKEN = re.compile("|".join(r.tokens.pattern for r in HTML_RULES if r.tokens is not None))
-_VALUE_CACHE: dict[str, tuple[str, ...]] = {}  # class/id value -> codes of the rules it matches
+_VALUE_CACHE: dict[str, tuple[str, ...]] = {}  # class or id attribute -> codes of matching rules
 
 
-def _value_codes(value: str) -> tuple[str, ...]:
-    """Codes of the token rules matching one class/id value (memoised: pages repeat them)."""
-    codes = _VALUE_CACHE.get(value)
+def _value_codes(value: str, split: bool) -> tuple[str, ...]:
+    """Codes of the token rules matching a class (``split``: one per word) or id attribute.
+
+    Memoised: a page repeats the same class strings on many elements.
+    """
+    key = ("c:" if split else "i:") + value
+    codes = _VALUE_CACHE.get(key)
     if codes is None:
-        codes = ()
-        if value.count("-") + value.count("_") < _SLUG_PARTS - 1:
-            low = value.lower()
+        found = set()
+        for item in value.split() if split else [value]:
+            if item.count("-") + item.count("_") >= _SLUG_PARTS - 1:
+                continue
+            low = item.lower()
             if _ANY_TOKEN.search(low):
-                codes = tuple(r.code for r in HTML_RULES
-                              if r.tokens is not None and r.tokens.search(low))
+                found.update(r.code for r in HTML_RULES
+                             if r.tokens is not None and r.tokens.search(low))
+        codes = tuple(found)
         if len(_VALUE_CACHE) > 100_000:
             _VALUE_CACHE.clear()
-        _VALUE_CACHE[value] = codes
+        _VALUE_CACHE[key] = codes
     return codes
 
 
-def _match(el: Any, rules: tuple[HtmlRule, ...]) -> HtmlRule | None:
-    """The first rule (in ``rules`` order) matching the element's tag, role, class or id."""
-    name = el.tag
-    attrib = el.attrib
-    role = attrib.get("role")
-    role = role.lower() if role else ""
-    codes: set[str] = set()
-    cls = attrib.get("class")
-    if cls:
-        for item in cls.split():
-            codes.update(_value_codes(item))
-    ident = attrib.get("id")
-    if ident:
-        codes.update(_value_codes(ident))
-    for r in rules:
-        if name in r.tags or (role and role in r.roles) or r.code in codes:
-            return r
-    return None
+@dataclass(frozen=True)
+class _Matcher:
+    """The enabled rules indexed by tag, role and code; a lower rank wins, as in rule order."""
 
+    rules: tuple[HtmlRule, ...]
+    by_tag: dict[str, int]
+    by_role: dict[str, int]
+    by_code: dict[str, int]
 
-def _norm_len(s: str) -> int:
-    """Length of ``s`` with whitespace runs collapsed, plus one for the joining space."""
-    return len(" ".join(s.split())) + 1
+    @classmethod
+    def of(cls, rules: tuple[HtmlRule, ...]) -> _Matcher:
+        by_tag: dict[str, int] = {}
+        by_role: dict[str, int] = {}
+        for rank, r in enumerate(rules):
+            for t in r.tags:
+                by_tag.setdefault(t, rank)
+            for role in r.roles:
+                by_role.setdefault(role, rank)
+        by_code = {r.code: rank for rank, r in enumerate(rules) if r.tokens is not None}
+        return cls(rules, by_tag, by_role, by_code)
+
+    def match(self, el: Any) -> HtmlRule | None:
+        """The first rule (in rule order) matching the element's tag, role, class or id."""
+        best = self.by_tag.get(el.tag, 99)
+        role = el.get("role")
+        if role:
+            best = min(best, self.by_role.get(role.lower(), 99))
+        for name, split in (("class", True), ("id", False)):
+            value = el.get(name)
+            if value:
+                for code in _value_codes(value, split):
+                    best = min(best, self.by_code.get(code, 99))
+        return self.rules[best] if best < 99 else None
 
 
 def _element_text(el: Any) -> str:
@@ -177,7 +194,7 @@ class _Candidate:
     prose: int = 0  # characters in <p> of 80+ characters
 
 
-def _scan(body: Any, rules: tuple[HtmlRule, ...]) -> tuple[list[_Candidate], int, int]:
+def _scan(body: Any, matcher: _Matcher) -> tuple[list[_Candidate], int, int]:
     """One linear walk: the elements some rule matches, with their text and prose sizes.
 
     Returns the candidates in document order, the body's text length and its paragraph prose.
@@ -190,6 +207,8 @@ def _scan(body: Any, rules: tuple[HtmlRule, ...]) -> tuple[list[_Candidate], int
     stack: list[list[Any]] = [[0, 0, 0, None, None]]
     found: list[_Candidate] = []
     count = code_depth = 0
+    join = " ".join
+    match = matcher.match
     for event, el in etree.iterwalk(body, events=("start", "end")):
         tag = el.tag
         if event == "start":
@@ -198,12 +217,12 @@ def _scan(body: Any, rules: tuple[HtmlRule, ...]) -> tuple[list[_Candidate], int
             text = el.text
             frame = [0, 0, 0, None, tag]
             if text and tag not in _NO_TEXT:
-                frame[0] = _norm_len(text)
+                frame[0] = len(join(text.split())) + 1  # whitespace runs collapsed
                 frame[1] = len(text)
             if tag in _CODE_TAGS:
                 code_depth += 1
             elif not code_depth and tag not in _KEEP and el is not body:
-                hit = _match(el, rules)
+                hit = match(el)
                 if hit is not None:
                     frame[3] = _Candidate(el, hit, count)
                     found.append(frame[3])
@@ -225,7 +244,7 @@ def _scan(body: Any, rules: tuple[HtmlRule, ...]) -> tuple[list[_Candidate], int
         parent[2] += prose
         tail = el.tail
         if tail and el is not body:
-            parent[0] += _norm_len(tail)
+            parent[0] += len(join(tail.split())) + 1
             parent[1] += len(tail)
     return found, stack[0][0], stack[0][2]
 
@@ -238,7 +257,7 @@ def preclean_tree(tree: Any, config: Config) -> list[Removal]:
     rules = tuple(r for r in HTML_RULES if _rule_is_on(r.code, config))
     if not rules:
         return []
-    found, total, page_prose = _scan(body, rules)
+    found, total, page_prose = _scan(body, _Matcher.of(rules))
     total = max(total, 1)
     removed: list[Removal] = []
     dropped_until = -1
@@ -300,7 +319,8 @@ def extract_article(html: str, config: Config) -> Extracted:
     """Main text of a page, one paragraph per line; empty when the page has none.
 
     ``config.options``: ``html_preclean=False`` skips the pre-clean step;
-    ``trafilatura={...}`` runs one extraction with those options instead of :func:`_choose`.
+    ``trafilatura={...}`` runs one extraction with those options; ``html_choose=True``
+    runs :func:`_choose` (three modes). Otherwise one extraction in the default mode.
     """
     import trafilatura
 
@@ -318,22 +338,22 @@ def extract_article(html: str, config: Config) -> Extracted:
 
 
 def _extract(trafilatura: Any, tree: Any, config: Config) -> str:
+    """One extraction in trafilatura's default mode, or what ``config.options`` asks for.
+
+    ``trafilatura={...}``: one extraction with those options; ``html_choose=True``: the former
+    three-mode :func:`_choose` (about 2x the cost of one extraction for +0.005 word F1).
+    extract() copies a tree it is given, so the same tree serves every mode.
+    """
     chosen = config.options.get("trafilatura")
     if chosen:
         return trafilatura.extract(tree, **dict(_EXTRACT_OPTIONS, **chosen)) or ""
-    # extract() copies a tree it is given, so the same tree serves every mode
-    return _choose(lambda **mode: trafilatura.extract(tree, **_EXTRACT_OPTIONS, **mode) or "")
+    if config.options.get("html_choose"):
+        return _choose(lambda **mode: trafilatura.extract(tree, **_EXTRACT_OPTIONS, **mode) or "")
+    return trafilatura.extract(tree, **_EXTRACT_OPTIONS) or ""
 
 
 _RECALL_GAIN = 1.2  # favor_recall must find 20% more text to be trusted over the default
 _PRECISION_KEEP = 0.8  # favor_precision may drop at most 20% of the default's text
-
-
-def _extract(trafilatura: Any, page: str, config: Config) -> str:
-    chosen = config.options.get("trafilatura")
-    if chosen:
-        return trafilatura.extract(page, **dict(_EXTRACT_OPTIONS, **chosen)) or ""
-    return _choose(lambda **mode: trafilatura.extract(page, **_EXTRACT_OPTIONS, **mode) or "")
 
 
 def _choose(extract: Callable[..., str]) -> str:
