@@ -203,3 +203,12 @@ def test_many_nested_matching_elements_are_handled_in_linear_time(cleaner: Clean
     _, removed = preclean(page, Config())
     assert time.process_time() - began < 5.0
     assert removed == []
+
+
+@pytest.mark.parametrize("page", [
+    "<p>The ferry to Kessel runs again from Thursday, after five months in dry dock for a new engine.</p>",
+    "<article><p>The ferry to Kessel runs again from Thursday, after five months in dry dock.</p></article>",
+])
+def test_a_fragment_is_read_as_a_whole_page(cleaner: Cleaner, page: str) -> None:
+    doc = cleaner.clean(page, source="fragment", kind="html")
+    assert doc.text.startswith("The ferry to Kessel runs again from Thursday")
