@@ -127,3 +127,88 @@ def test_importing_cleaner_does_not_import_trafilatura() -> None:
     code = "import sys, cleaner; cleaner.clean('Plain text line.', ignore=['T']); print('trafilatura' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_one_extraction_when_the_default_finds_the_prose(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    calls: list[dict] = []
+    real = trafilatura.extract
+
+    def counting(*args: object, **kwargs: object) -> str | None:
+        calls.append({k: v for k, v in kwargs.items() if k.startswith(("favor", "fast"))})
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "extract", counting)
+    story = "".join(
+        f"<p>Paragraph {i} tells how the valley road was rebuilt after the spring floods "
+        f"washed away two bridges and a stretch of the old embankment.</p>"
+        for i in range(6)
+    )
+    page = f"<html><body><article><h1>Valley road reopens</h1>{story}</article></body></html>"
+    doc = Cleaner(ignore=["T"], load_entrypoints=False).clean(page, source="road.html")
+    assert len(doc.text.splitlines()) == 7
+    assert calls == [{}]  # favor_recall runs only when the default text is short of the prose
+
+
+def test_three_mode_choice_is_still_available() -> None:
+    doc = Cleaner(ignore=["T"], load_entrypoints=False, options={"html_choose": True}).clean(
+        read("harbour-ferry.html"), source="harbour-ferry.html"
+    )
+    assert doc.text == FERRY_TEXT
+    assert [r.rule for r in doc.removed] == [rule for rule, _, _ in FERRY_REMOVED]
+
+
+def test_nested_matches_are_reported_once_by_the_outermost(cleaner: Cleaner) -> None:
+    story = "".join(
+        f"<p>Paragraph {i} reports that the town council voted to keep the night bus running "
+        f"through the winter, after a petition signed by four thousand residents.</p>"
+        for i in range(5)
+    )
+    page = ("<html><body><article>" + story
+            + "<div class='sidebar'><div class='related'>Bus fares frozen</div>"
+            + "<div class='newsletter'>Sign up now</div><p>Weather: rain</p></div>"
+            + "</article></body></html>")
+    doc = cleaner.clean(page, source="bus.html")
+    assert [(r.rule, r.text) for r in doc.removed] == [
+        ("H902", "Bus fares frozen Sign up now Weather: rain")
+    ]
+    assert len(doc.text.splitlines()) == 5
+
+
+def test_script_text_is_not_counted_or_reported(cleaner: Cleaner) -> None:
+    story = "".join(
+        f"<p>Paragraph {i} says the harbour wall will be raised by half a metre before the "
+        f"autumn storms, the port authority confirmed on Monday.</p>" for i in range(5)
+    )
+    page = ("<html><body><article>" + story + "<div class='ad-slot'><script>var slot = 1;"
+            "</script>Advertisement</div></article></body></html>")
+    doc = cleaner.clean(page, source="wall.html")
+    assert [(r.rule, r.text) for r in doc.removed] == [("H601", "Advertisement")]
+
+
+def test_many_nested_matching_elements_are_handled_in_linear_time(cleaner: Cleaner) -> None:
+    import time
+
+    from cleaner.config import Config
+    from cleaner.html import preclean
+
+    # 250 nested share boxes around 2,000 paragraphs of story (libxml2 nests 256 levels at
+    # most): the guards keep every box, so walking each one's subtree would be quadratic
+    story = ("<p>The council said the night bus would keep running through the winter, after "
+             "a petition signed by four thousand residents.</p>") * 2_000
+    page = ("<html><body>" + "<div class='share'>" * 250 + story + "</div>" * 250
+            + "</body></html>")
+    began = time.process_time()
+    _, removed = preclean(page, Config())
+    assert time.process_time() - began < 5.0
+    assert removed == []
+
+
+@pytest.mark.parametrize("page", [
+    "<p>The ferry to Kessel runs again from Thursday, after five months in dry dock for a new engine.</p>",
+    "<article><p>The ferry to Kessel runs again from Thursday, after five months in dry dock.</p></article>",
+])
+def test_a_fragment_is_read_as_a_whole_page(cleaner: Cleaner, page: str) -> None:
+    doc = cleaner.clean(page, source="fragment", kind="html")
+    assert doc.text.startswith("The ferry to Kessel runs again from Thursday")
