@@ -20,6 +20,10 @@ TRANSPOSE = 1.0
 DROP_DOUBLE = 0.7  # "summit" -> "sumit"
 ADD_DOUBLE = 1.1  # "receive" -> "recceive"
 DROP = 1.2
+# A silent "e" added after a final consonant ("laste", "remaine", "arte"
+# for "last", "remain", "art"): spelling by sound, as common as a dropped
+# letter and far more common than a random extra key.
+ADD_FINAL_E = 1.2
 ADD_NEIGHBOUR = 1.5  # extra key next to the letter before or after it
 ADD = 2.2
 SUB_VOWEL = 1.3
@@ -30,6 +34,7 @@ FIRST_LETTER = 0.8
 
 # The cheapest single edit: two different strings are never closer.
 MIN_EDIT = min(TRANSPOSE, DROP_DOUBLE, ADD_DOUBLE, DROP, ADD_NEIGHBOUR, ADD)
+MIN_EDIT = min(MIN_EDIT, ADD_FINAL_E)
 MIN_EDIT = min(MIN_EDIT, SUB_VOWEL, SUB_SOUND, SUB_NEIGHBOUR, SUB)
 
 _VOWELS = frozenset("aeiouy")
@@ -86,9 +91,10 @@ def _insert_cost(typed: str, i: int) -> float:
     if ch in (prev, nxt):
         return ADD_DOUBLE
     near = _NEAR.get(ch, frozenset())
-    if prev in near or nxt in near:
-        return ADD_NEIGHBOUR
-    return ADD
+    cost = ADD_NEIGHBOUR if prev in near or nxt in near else ADD
+    if ch == "e" and not nxt and prev and prev not in _VOWELS:
+        return min(cost, ADD_FINAL_E)
+    return cost
 
 
 def _delete_cost(intended: str, j: int) -> float:
