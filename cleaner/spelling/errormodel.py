@@ -24,6 +24,8 @@ DROP = 1.2
 # for "last", "remain", "art"): spelling by sound, as common as a dropped
 # letter and far more common than a random extra key.
 ADD_FINAL_E = 1.2
+# "-ys" written for "-ies" (a regular plural or third person of a -y word).
+REGULAR_YS = 1.2
 ADD_NEIGHBOUR = 1.5  # extra key next to the letter before or after it
 ADD = 2.2
 SUB_VOWEL = 1.3
@@ -34,7 +36,7 @@ FIRST_LETTER = 0.8
 
 # The cheapest single edit: two different strings are never closer.
 MIN_EDIT = min(TRANSPOSE, DROP_DOUBLE, ADD_DOUBLE, DROP, ADD_NEIGHBOUR, ADD)
-MIN_EDIT = min(MIN_EDIT, ADD_FINAL_E)
+MIN_EDIT = min(MIN_EDIT, ADD_FINAL_E, REGULAR_YS)
 MIN_EDIT = min(MIN_EDIT, SUB_VOWEL, SUB_SOUND, SUB_NEIGHBOUR, SUB)
 
 _VOWELS = frozenset("aeiouy")
@@ -188,7 +190,18 @@ def typo_cost(intended: str, typed: str) -> float:
                 best = x
             cur.append(best)
         prev2, prev = prev, cur
+    if typed[-2:] == "ys" and intended[-3:] == "ies" and len(typed) > 4:
+        return _regular_ys(intended, typed, prev[m])
     return prev[m]
+
+
+def _regular_ys(intended: str, typed: str, aligned: float) -> float:
+    """A -y word inflected regularly ("companys" for "companies",
+    "replys" for "replies"): one spelling-rule slip, however many letters
+    the alignment sees."""
+    if intended[:-3] == typed[:-2]:
+        return min(aligned, REGULAR_YS)
+    return aligned
 
 
 def _first_row(
