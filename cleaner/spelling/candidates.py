@@ -160,17 +160,18 @@ def far(typed: str) -> tuple[Candidate, ...]:
 
 
 @lru_cache(maxsize=50_000)
-def common_far(typed: str) -> tuple[Candidate, ...]:
-    """Common words (zipf >= lexicon.COMMON_FAR_ZIPF) up to two edits away.
+def common_far(typed: str) -> tuple[tuple[str, float], ...]:
+    """(word, zipf) of the common words (zipf >= lexicon.COMMON_FAR_ZIPF)
+    up to two edits away from ``typed``, not yet costed.
 
     Used only to rank the suggestions of a word already judged a typo: a
     badly garbled common word ("peol" for "people") is often two edits from
-    its intent and one edit from some rarer word.  Costs a few dozen look-ups
-    in a small index, unlike :func:`far`.
+    its intent and one edit from some rarer word.  A few dozen look-ups in a
+    small index, unlike :func:`far`; the caller costs only the words that
+    could still come out on top.
     """
     index = lexicon.common_delete_index()
-    keys = lexicon.deletions_upto2(typed)
-    found = set(chain.from_iterable(index[k] for k in keys if k in index))
+    found = set(chain.from_iterable(index[k] for k in lexicon.deletions_upto2(typed) if k in index))
     found.discard(typed)
-    cands = _as_candidates(found, typed)
-    return tuple(c for c in cands if c.cost <= MAX_DEEP_COST)
+    table = lexicon.zipf_table()
+    return tuple((w, table[w]) for w in found)

@@ -37,6 +37,8 @@ FIRST_LETTER = 0.8
 # The cheapest single edit: two different strings are never closer.
 MIN_EDIT = min(TRANSPOSE, DROP_DOUBLE, ADD_DOUBLE, DROP, ADD_NEIGHBOUR, ADD)
 MIN_EDIT = min(MIN_EDIT, ADD_FINAL_E, REGULAR_YS)
+# The cheapest change that is not a single letter edit (a spelling-rule slip).
+MIN_SPELLING_RULE = REGULAR_YS
 MIN_EDIT = min(MIN_EDIT, SUB_VOWEL, SUB_SOUND, SUB_NEIGHBOUR, SUB)
 
 _VOWELS = frozenset("aeiouy")
@@ -118,6 +120,37 @@ def cost_floor(intended: str, typed: str) -> float:
     if intended[:1] != typed[:1]:
         return MIN_EDIT + FIRST_LETTER
     return MIN_EDIT
+
+
+# Cheapest typed letter the intended word lacks (inserted or substituted),
+# and cheapest intended letter left out.
+_MIN_EXTRA = min(ADD_DOUBLE, ADD_FINAL_E, ADD_NEIGHBOUR, ADD, SUB_VOWEL, SUB_SOUND, SUB_NEIGHBOUR, SUB)
+_MIN_MISSING = min(DROP_DOUBLE, DROP)
+
+
+def far_cost_floor(intended: str, typed: str) -> float:
+    """A lower bound of ``typo_cost(intended, typed)`` for words at least
+    two edits apart (or one costly edit).
+
+    Each typed letter the intended word lacks (by letter counts) is an
+    insertion or a substitution; each intended letter left over after the
+    substitutions is a deletion; any two edits cost 2 x MIN_EDIT; a changed
+    first letter pays FIRST_LETTER on top.  A "-ys" for "-ies" is one
+    spelling-rule slip whatever the letters say.
+    """
+    extra = missing = 0
+    for ch in set(typed) | set(intended):
+        d = typed.count(ch) - intended.count(ch)
+        if d > 0:
+            extra += d
+        else:
+            missing -= d
+    floor = max(extra * _MIN_EXTRA + max(0, missing - extra) * _MIN_MISSING, 2 * MIN_EDIT)
+    if intended[:1] != typed[:1]:
+        floor += FIRST_LETTER
+    if typed[-2:] == "ys":
+        floor = min(floor, MIN_SPELLING_RULE)
+    return floor
 
 
 def _substitution_table() -> dict[tuple[str, str], float]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import candidates as cand
-from .errormodel import cost_floor, typo_cost
+from .errormodel import cost_floor, far_cost_floor, typo_cost
 from .morphology import is_derived
 from .plausibility import log_likelihood
 
@@ -202,7 +202,17 @@ def judge_word(
         # two edits away explains it better than the one-edit neighbours
         # ("peol" -> "people", not "pool").  Whether to flag was decided on
         # the one-edit candidates alone, so this only reorders suggestions.
-        scored.update(_scores(cand.common_far(word), zipf, in_document))
+        best = ranked[0][0]
+        for other, other_zipf in cand.common_far(word):
+            if other in scored or other_zipf <= zipf:
+                continue
+            # Not a near() candidate, so at least two edits (or a costly one).
+            if other_zipf - far_cost_floor(other, word) + _doc_bonus(other_zipf) < best:
+                continue  # cannot reach the top
+            cost = typo_cost(other, word)
+            if cost <= cand.MAX_DEEP_COST:
+                bonus = _doc_bonus(other_zipf) if other in in_document else 0.0
+                scored[other] = other_zipf - cost + bonus
         ranked = _rank(scored)
     return _verdict(ranked, margin)
 
