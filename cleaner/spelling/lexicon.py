@@ -141,8 +141,8 @@ def preload() -> None:
 # Words at least this common are looked for up to two edits away from every
 # flagged word, to rank its suggestions (see candidates.common_far).  Only a
 # common word can beat a one-edit neighbour from two edits away, and there
-# are few enough of them (~3k) to index every one- and two-letter deletion.
-COMMON_FAR_ZIPF = 4.5
+# are few enough of them (~1k) to index every one- and two-letter deletion.
+COMMON_FAR_ZIPF = 5.0
 _common_delete_index: dict[str, tuple[str, ...]] | None = None
 
 
