@@ -124,7 +124,9 @@ def cost_floor(intended: str, typed: str) -> float:
 
 # Cheapest typed letter the intended word lacks (inserted or substituted),
 # and cheapest intended letter left out.
-_MIN_EXTRA = min(ADD_DOUBLE, ADD_FINAL_E, ADD_NEIGHBOUR, ADD, SUB_VOWEL, SUB_SOUND, SUB_NEIGHBOUR, SUB)
+_MIN_EXTRA = min(
+    ADD_DOUBLE, ADD_FINAL_E, ADD_NEIGHBOUR, ADD, SUB_VOWEL, SUB_SOUND, SUB_NEIGHBOUR, SUB
+)
 _MIN_MISSING = min(DROP_DOUBLE, DROP)
 
 
