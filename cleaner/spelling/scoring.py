@@ -210,9 +210,14 @@ def judge_word(
             if other_zipf - far_cost_floor(other, word) + _doc_bonus(other_zipf) < best:
                 continue  # cannot reach the top
             cost = typo_cost(other, word)
-            if cost <= cand.MAX_DEEP_COST:
-                bonus = _doc_bonus(other_zipf) if other in in_document else 0.0
-                scored[other] = other_zipf - cost + bonus
+            if cost > cand.MAX_DEEP_COST:
+                continue
+            score = other_zipf - cost + (_doc_bonus(other_zipf) if other in in_document else 0.0)
+            # Only a word that takes the lead joins: one that trails would just
+            # thin the leader's share, lowering the confidence of a fix that
+            # the one-edit candidates already make clear.
+            if score > best:
+                scored[other] = score
         ranked = _rank(scored)
     return _verdict(ranked, margin)
 
