@@ -136,6 +136,13 @@ def preload() -> None:
     delete_index()
     common_delete_index()
     log_likelihood("a")
+    # One full collection now, while nothing else is going on: the index
+    # tuples and then the dicts holding them are only untracked by a full
+    # collection, and the first one after loading costs several times the
+    # later ones.  Left alone it would land in the middle of some document.
+    import gc
+
+    gc.collect()
 
 
 # Words at least this common are looked for up to two edits away from every
