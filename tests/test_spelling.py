@@ -279,3 +279,48 @@ def test_results_do_not_depend_on_earlier_documents(seed_text: str) -> None:
     find_typos(seed_text)
     find_typos(text.replace("goverment", "government"))
     assert find_typos(text) == first
+
+
+# ------------------------------------------------------- suggestion ranking
+def test_common_word_two_edits_away_outranks_rare_one_edit_neighbours() -> None:
+    # "pep", "peel" are one edit away, "people" two; a badly garbled common
+    # word is the likelier intent, so it leads once the token is flagged.
+    (typo,) = find_typos("The pepl of the town voted.")
+    assert typo.suggestions[0] == "people"
+
+
+def test_two_edit_ranking_does_not_change_what_is_flagged() -> None:
+    clean = "The people of the town voted for the council's plan on Tuesday."
+    assert find_typos(clean) == []
+
+
+def test_silent_final_e_is_a_cheap_slip() -> None:
+    (typo,) = find_typos("It was the worste result in years.")
+    assert typo.suggestions[0] == "worst"
+
+
+def test_ys_for_ies_is_one_slip() -> None:
+    (typo,) = find_typos("Many countrys signed the deal.")
+    assert typo.suggestions[0] == "countries"
+
+
+def test_far_cost_floor_is_a_lower_bound() -> None:
+    from cleaner.spelling import errormodel
+
+    # Pairs at least two edits apart (or one spelling-rule slip), the only
+    # ones the bound is used for.
+    pairs = [
+        ("people", "pepl"),
+        ("that", "sate"),
+        ("countries", "countrys"),
+        ("would", "wollda"),
+        ("because", "becose"),
+        ("through", "throut"),
+        ("little", "litl"),
+        ("about", "baotu"),
+    ]
+    for intended, typed in pairs:
+        assert (
+            errormodel.far_cost_floor(intended, typed)
+            <= errormodel.typo_cost(intended, typed) + 1e-9
+        )

@@ -17,6 +17,8 @@ How it decides (modules in brackets):
   the document uses the candidate elsewhere).  The token is flagged when the
   best candidate beats the token's own zipf by a margin [scoring]; regular
   derivations of known words ("demerge") need a wider one [morphology].
+  Once a token is flagged, very common words two edits away join the
+  ranking of its suggestions ("pepl" -> "people", not "pep") [candidates].
 * A capitalised token is presumed a name.  It is flagged only on evidence: a
   transposition or dropped double letter away from a far more common word
   ("Dehli" -> "Delhi"), or a variant spelling the same document uses more

@@ -157,3 +157,21 @@ def far(typed: str) -> tuple[Candidate, ...]:
     found = lexicon.known(_indexed(keys), lexicon.candidate_words())
     cands = _as_candidates(found, typed)
     return tuple(c for c in cands if c.cost <= MAX_DEEP_COST)
+
+
+@lru_cache(maxsize=50_000)
+def common_far(typed: str) -> tuple[tuple[str, float], ...]:
+    """(word, zipf) of the common words (zipf >= lexicon.COMMON_FAR_ZIPF)
+    up to two edits away from ``typed``, not yet costed.
+
+    Used only to rank the suggestions of a word already judged a typo: a
+    badly garbled common word ("peol" for "people") is often two edits from
+    its intent and one edit from some rarer word.  A few dozen look-ups in a
+    small index, unlike :func:`far`; the caller costs only the words that
+    could still come out on top.
+    """
+    index = lexicon.common_delete_index()
+    found = set(chain.from_iterable(index[k] for k in lexicon.deletions_upto2(typed) if k in index))
+    found.discard(typed)
+    table = lexicon.zipf_table()
+    return tuple((w, table[w]) for w in found)

@@ -20,6 +20,12 @@ TRANSPOSE = 1.0
 DROP_DOUBLE = 0.7  # "summit" -> "sumit"
 ADD_DOUBLE = 1.1  # "receive" -> "recceive"
 DROP = 1.2
+# A silent "e" added after a final consonant ("laste", "remaine", "arte"
+# for "last", "remain", "art"): spelling by sound, as common as a dropped
+# letter and far more common than a random extra key.
+ADD_FINAL_E = 1.2
+# "-ys" written for "-ies" (a regular plural or third person of a -y word).
+REGULAR_YS = 1.2
 ADD_NEIGHBOUR = 1.5  # extra key next to the letter before or after it
 ADD = 2.2
 SUB_VOWEL = 1.3
@@ -30,6 +36,9 @@ FIRST_LETTER = 0.8
 
 # The cheapest single edit: two different strings are never closer.
 MIN_EDIT = min(TRANSPOSE, DROP_DOUBLE, ADD_DOUBLE, DROP, ADD_NEIGHBOUR, ADD)
+MIN_EDIT = min(MIN_EDIT, ADD_FINAL_E, REGULAR_YS)
+# The cheapest change that is not a single letter edit (a spelling-rule slip).
+MIN_SPELLING_RULE = REGULAR_YS
 MIN_EDIT = min(MIN_EDIT, SUB_VOWEL, SUB_SOUND, SUB_NEIGHBOUR, SUB)
 
 _VOWELS = frozenset("aeiouy")
@@ -86,9 +95,10 @@ def _insert_cost(typed: str, i: int) -> float:
     if ch in (prev, nxt):
         return ADD_DOUBLE
     near = _NEAR.get(ch, frozenset())
-    if prev in near or nxt in near:
-        return ADD_NEIGHBOUR
-    return ADD
+    cost = ADD_NEIGHBOUR if prev in near or nxt in near else ADD
+    if ch == "e" and not nxt and prev and prev not in _VOWELS:
+        return min(cost, ADD_FINAL_E)
+    return cost
 
 
 def _delete_cost(intended: str, j: int) -> float:
@@ -110,6 +120,39 @@ def cost_floor(intended: str, typed: str) -> float:
     if intended[:1] != typed[:1]:
         return MIN_EDIT + FIRST_LETTER
     return MIN_EDIT
+
+
+# Cheapest typed letter the intended word lacks (inserted or substituted),
+# and cheapest intended letter left out.
+_MIN_EXTRA = min(
+    ADD_DOUBLE, ADD_FINAL_E, ADD_NEIGHBOUR, ADD, SUB_VOWEL, SUB_SOUND, SUB_NEIGHBOUR, SUB
+)
+_MIN_MISSING = min(DROP_DOUBLE, DROP)
+
+
+def far_cost_floor(intended: str, typed: str) -> float:
+    """A lower bound of ``typo_cost(intended, typed)`` for words at least
+    two edits apart (or one costly edit).
+
+    Each typed letter the intended word lacks (by letter counts) is an
+    insertion or a substitution; each intended letter left over after the
+    substitutions is a deletion; any two edits cost 2 x MIN_EDIT; a changed
+    first letter pays FIRST_LETTER on top.  A "-ys" for "-ies" is one
+    spelling-rule slip whatever the letters say.
+    """
+    extra = missing = 0
+    for ch in set(typed) | set(intended):
+        d = typed.count(ch) - intended.count(ch)
+        if d > 0:
+            extra += d
+        else:
+            missing -= d
+    floor = max(extra * _MIN_EXTRA + max(0, missing - extra) * _MIN_MISSING, 2 * MIN_EDIT)
+    if intended[:1] != typed[:1]:
+        floor += FIRST_LETTER
+    if typed[-2:] == "ys":
+        floor = min(floor, MIN_SPELLING_RULE)
+    return floor
 
 
 def _substitution_table() -> dict[tuple[str, str], float]:
@@ -182,7 +225,18 @@ def typo_cost(intended: str, typed: str) -> float:
                 best = x
             cur.append(best)
         prev2, prev = prev, cur
+    if typed[-2:] == "ys" and intended[-3:] == "ies" and len(typed) > 4:
+        return _regular_ys(intended, typed, prev[m])
     return prev[m]
+
+
+def _regular_ys(intended: str, typed: str, aligned: float) -> float:
+    """A -y word inflected regularly ("companys" for "companies",
+    "replys" for "replies"): one spelling-rule slip, however many letters
+    the alignment sees."""
+    if intended[:-3] == typed[:-2]:
+        return min(aligned, REGULAR_YS)
+    return aligned
 
 
 def _first_row(

@@ -134,4 +134,50 @@ def preload() -> None:
     common_words(WORD_SAFE_ZIPF)
     candidate_words()
     delete_index()
+    common_delete_index()
     log_likelihood("a")
+    # One full collection now, while nothing else is going on: the index
+    # tuples and then the dicts holding them are only untracked by a full
+    # collection, and the first one after loading costs several times the
+    # later ones.  Left alone it would land in the middle of some document.
+    import gc
+
+    gc.collect()
+
+
+# Words at least this common are looked for up to two edits away from every
+# flagged word, to rank its suggestions (see candidates.common_far).  Only a
+# common word can beat a one-edit neighbour from two edits away, and there
+# are few enough of them (~1k) to index every one- and two-letter deletion.
+COMMON_FAR_ZIPF = 5.0
+_common_delete_index: dict[str, tuple[str, ...]] | None = None
+
+
+def deletions_upto2(word: str) -> set[str]:
+    """The word and every string one or two letters shorter."""
+    out = {word}
+    for i in range(len(word)):
+        one = word[:i] + word[i + 1 :]
+        out.add(one)
+        for j in range(i, len(one)):
+            out.add(one[:j] + one[j + 1 :])
+    return out
+
+
+def common_delete_index() -> dict[str, tuple[str, ...]]:
+    """Map every one- or two-letter deletion of a common word (zipf >=
+    :data:`COMMON_FAR_ZIPF`) back to the words (symmetric deletion: two
+    strings within two edits share a key)."""
+    global _common_delete_index
+    if _common_delete_index is None:
+        table = zipf_table()
+        with _lock:
+            if _common_delete_index is None:
+                index: dict[str, list[str]] = {}
+                for word, value in table.items():
+                    if value < COMMON_FAR_ZIPF or len(word) < 3 or not _is_wordlike(word):
+                        continue
+                    for key in deletions_upto2(word):
+                        index.setdefault(key, []).append(word)
+                _common_delete_index = {k: tuple(v) for k, v in index.items()}
+    return _common_delete_index

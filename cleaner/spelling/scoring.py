@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import candidates as cand
-from .errormodel import cost_floor, typo_cost
+from .errormodel import cost_floor, far_cost_floor, typo_cost
 from .morphology import is_derived
 from .plausibility import log_likelihood
 
@@ -182,15 +182,12 @@ def judge_word(
     if _listed(zipf) and not _may_flag(word, zipf, in_document):
         return None
     found = list(cand.near(word))
-    if _needs_far(found, zipf):
+    searched_far = _needs_far(found, zipf)
+    if searched_far:
         found = list({c.word: c for c in (*found, *cand.far(word))}.values())
     if not found:
         return None
-    scored = {
-        c.word: c.zipf - c.cost + (_doc_bonus(c.zipf) if c.word in in_document else 0.0)
-        for c in found
-        if c.zipf > zipf
-    }
+    scored = _scores(found, zipf, in_document)
     if not scored:
         return None
     ranked = _rank(scored)
@@ -200,7 +197,41 @@ def judge_word(
         margin -= DERIVED_PENALTY
     if margin < 0:
         return None
+    if not searched_far:
+        # The token is a typo: now it is worth asking whether a common word
+        # two edits away explains it better than the one-edit neighbours
+        # ("peol" -> "people", not "pool").  Whether to flag was decided on
+        # the one-edit candidates alone, so this only reorders suggestions.
+        best = ranked[0][0]
+        for other, other_zipf in cand.common_far(word):
+            if other in scored or other_zipf <= zipf:
+                continue
+            # Not a near() candidate, so at least two edits (or a costly one).
+            if other_zipf - far_cost_floor(other, word) + _doc_bonus(other_zipf) < best:
+                continue  # cannot reach the top
+            cost = typo_cost(other, word)
+            if cost > cand.MAX_DEEP_COST:
+                continue
+            score = other_zipf - cost + (_doc_bonus(other_zipf) if other in in_document else 0.0)
+            # Only a word that takes the lead joins: one that trails would just
+            # thin the leader's share, lowering the confidence of a fix that
+            # the one-edit candidates already make clear.
+            if score > best:
+                scored[other] = score
+        ranked = _rank(scored)
     return _verdict(ranked, margin)
+
+
+def _scores(
+    found: Iterable[cand.Candidate], zipf: float, in_document: Container[str]
+) -> dict[str, float]:
+    """Score of each candidate more common than the token: zipf - error
+    cost, plus the document bonus."""
+    return {
+        c.word: c.zipf - c.cost + (_doc_bonus(c.zipf) if c.word in in_document else 0.0)
+        for c in found
+        if c.zipf > zipf
+    }
 
 
 def _affix_pair(a: str, b: str) -> bool:
