@@ -10,6 +10,8 @@ into the same folder, once its writer is gone.
 
 from __future__ import annotations
 
+import gzip
+import io
 import os
 import socket
 import tempfile
@@ -20,28 +22,76 @@ _HOST = socket.gethostname().replace(".", "_").replace("/", "_") or "host"
 
 def write_atomic(path: Path, text: str, *, keep_mode_of: Path | None = None) -> None:
     """Write ``text`` to a temporary file beside ``path``, fsync it, then rename it into place."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    _remove_stale_temporaries(path.parent)
-    fd, tmp = tempfile.mkstemp(
-        prefix=f".{path.name}.{_HOST}-{os.getpid()}.", suffix=".tmp", dir=path.parent
-    )
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        source = keep_mode_of if keep_mode_of is not None else (path if path.exists() else None)
-        mode = source.stat().st_mode & 0o7777 if source is not None else 0o666 & ~_umask()
-        os.chmod(tmp, mode)  # mkstemp makes 0600; a new file gets what open() would give it
-        os.replace(tmp, path)
-    except BaseException:
+    with AtomicStream(Path(path), keep_mode_of=keep_mode_of) as out:
+        out.write(text)
+
+
+class AtomicStream:
+    """A file written piece by piece beside its target, renamed into place on commit.
+
+    For outputs too large to hold in memory (a JSONL corpus rewritten in place) as well as for
+    whole texts (:func:`write_atomic`): until :meth:`commit` the old file is untouched; the new
+    one gets the old one's permissions (or those of ``keep_mode_of``, or the umask's default).
+    ``gz`` compresses what is written. ``durable=False`` skips the fsyncs (derived outputs
+    under ``-o DIR``: the rename still means no reader sees a half-written file).
+    """
+
+    def __init__(self, path: Path, *, gz: bool = False, durable: bool = True,
+                 keep_mode_of: Path | None = None) -> None:
+        self.path = Path(path)
+        self.durable = durable
+        self.keep_mode_of = keep_mode_of
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale_temporaries(self.path.parent)
+        fd, self.tmp = tempfile.mkstemp(
+            prefix=f".{self.path.name}.{_HOST}-{os.getpid()}.", suffix=".tmp", dir=self.path.parent
+        )
+        self._raw = os.fdopen(fd, "wb")
+        self._gz = gzip.GzipFile(fileobj=self._raw, mode="wb", mtime=0) if gz else None
+        self.text = io.TextIOWrapper(self._gz or self._raw, encoding="utf-8", newline="")
+
+    def write(self, text: str) -> None:
+        self.text.write(text)
+
+    def commit(self) -> None:
         try:
-            os.unlink(tmp)
+            self.text.flush()
+            self.text.detach()
+            if self._gz is not None:
+                self._gz.close()
+            self._raw.flush()
+            if self.durable:
+                os.fsync(self._raw.fileno())
+            self._raw.close()
+            model = self.keep_mode_of or (self.path if self.path.exists() else None)
+            mode = model.stat().st_mode & 0o7777 if model is not None else 0o666 & ~_umask()
+            os.chmod(self.tmp, mode)  # mkstemp makes 0600; a new file gets what open() gives
+            os.replace(self.tmp, self.path)
+        except BaseException:
+            self.abort()
+            raise
+        if self.durable:
+            _fsync_directory(self.path.parent)
+
+    def abort(self) -> None:
+        for closing in (self.text, self._raw):
+            try:
+                closing.close()
+            except Exception:
+                pass
+        try:
+            os.unlink(self.tmp)
         except FileNotFoundError:
             pass
-        raise
-    _fsync_directory(path.parent)
+
+    def __enter__(self) -> AtomicStream:
+        return self
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.abort()
 
 
 def _umask() -> int:

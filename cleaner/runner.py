@@ -24,20 +24,16 @@ Where the output goes:
 
 from __future__ import annotations
 
-import gzip
-import io
 import itertools
 import json
-import os
 import shutil
 import sys
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
-from cleaner.atomic import write_atomic
+from cleaner.atomic import AtomicStream, write_atomic
 from cleaner.document import Document
 from cleaner.formats import Output
 from cleaner.inputs import InputItem, InputOptions, item_size, read_inputs
@@ -421,74 +417,6 @@ class _RecordSink:
                 self.atomic.commit()
         except OSError as exc:
             self.on_error(f"{self.atomic.path}: cannot write: {exc}")
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-class AtomicStream:
-    """A file written piece by piece beside its target, renamed into place on commit.
-
-    The streaming sibling of :func:`cleaner.atomic.write_atomic` for outputs too large to hold
-    in memory (a JSONL corpus rewritten in place): until commit the old file is untouched, and
-    the new file gets the old one's permissions. ``durable=False`` skips the fsync (for new
-    JSONL files under ``-o DIR``: derived data, and the rename still means no reader sees a
-    half-written file).
-    """
-
-    def __init__(self, path: Path, *, gz: bool = False, durable: bool = True) -> None:
-        self.path = path
-        self.durable = durable
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        self._raw = os.fdopen(fd, "wb")
-        self._gz = gzip.GzipFile(fileobj=self._raw, mode="wb", mtime=0) if gz else None
-        self.text = io.TextIOWrapper(self._gz or self._raw, encoding="utf-8", newline="")
-
-    def commit(self) -> None:
-        try:
-            self.text.flush()
-            self.text.detach()
-            if self._gz is not None:
-                self._gz.close()
-            self._raw.flush()
-            if self.durable:
-                os.fsync(self._raw.fileno())
-            self._raw.close()
-            if self.path.exists():
-                os.chmod(self.tmp, self.path.stat().st_mode & 0o7777)
-            else:  # mkstemp made it 0600; a new file gets what open() would give it
-                os.chmod(self.tmp, 0o666 & ~_umask())
-            os.replace(self.tmp, self.path)
-        except BaseException:
-            self.abort()
-            raise
-
-    def abort(self) -> None:
-        for closing in (self.text, self._raw):
-            try:
-                closing.close()
-            except Exception:
-                pass
-        try:
-            os.unlink(self.tmp)
-        except FileNotFoundError:
-            pass
-
-    def write(self, text: str) -> None:
-        self.text.write(text)
-
-    def __enter__(self) -> AtomicStream:
-        return self
-
-    def __exit__(self, exc_type: object, *rest: object) -> None:
-        if exc_type is None:
-            self.commit()
-        else:
-            self.abort()
 
 
 def iter_documents(cleaner: Cleaner, paths: Sequence[str],
