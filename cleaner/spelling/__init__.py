@@ -21,7 +21,7 @@ How it decides (modules in brackets):
   ranking of its suggestions ("pepl" -> "people", not "pep") [candidates].
 * A capitalised token is presumed a name.  It is flagged only on evidence: a
   transposition or dropped double letter away from a far more common word
-  ("Dehli" -> "Delhi"), or a variant spelling the same document uses more
+  ("Londno" -> "London"), or a variant spelling the same document uses more
   often, or as often when its letter pattern is far more word-like
   [plausibility].
 * Confidence = P(typo) from the margin x the share of the best suggestion

@@ -17,7 +17,7 @@ from functools import lru_cache
 _QWERTY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
 TRANSPOSE = 1.0
-DROP_DOUBLE = 0.7  # "summit" -> "sumit"
+DROP_DOUBLE = 0.7  # "committee" -> "comittee"
 ADD_DOUBLE = 1.1  # "receive" -> "recceive"
 DROP = 1.2
 # A silent "e" added after a final consonant ("laste", "remaine", "arte"
