@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable, Iterable, Iterator
 
 # Words rarer than this are never offered as suggestions: below it wordfreq's
 # lists are dominated by misspellings and fragments.
@@ -107,21 +108,32 @@ def delete_index() -> dict[str, tuple[str, ...]]:
     """
     global _delete_index
     if _delete_index is None:
-        table = zipf_table()
         with _lock:
             if _delete_index is None:
-                index: dict[str, list[str]] = {}
-                for word, value in table.items():
-                    if value < MIN_INDEXED_ZIPF or len(word) < 3 or not _is_wordlike(word):
-                        continue
-                    index.setdefault(word, []).append(word)
-                    for i in range(len(word)):
-                        key = word[:i] + word[i + 1 :]
-                        bucket = index.setdefault(key, [])
-                        if not bucket or bucket[-1] != word:
-                            bucket.append(word)
-                _delete_index = {k: tuple(v) for k, v in index.items()}
+                _delete_index = _deletion_index(MIN_INDEXED_ZIPF, _deletions_upto1)
     return _delete_index
+
+
+def _deletions_upto1(word: str) -> Iterator[str]:
+    """The word and every string one letter shorter."""
+    yield word
+    for i in range(len(word)):
+        yield word[:i] + word[i + 1 :]
+
+
+def _deletion_index(
+    min_zipf: float, keys: Callable[[str], Iterable[str]]
+) -> dict[str, tuple[str, ...]]:
+    """Map every key of each word-like word of at least ``min_zipf`` back to the words."""
+    index: dict[str, list[str]] = {}
+    for word, value in zipf_table().items():
+        if value < min_zipf or len(word) < 3 or not _is_wordlike(word):
+            continue
+        for key in keys(word):
+            bucket = index.setdefault(key, [])
+            if not bucket or bucket[-1] != word:
+                bucket.append(word)
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def preload() -> None:
@@ -170,14 +182,7 @@ def common_delete_index() -> dict[str, tuple[str, ...]]:
     strings within two edits share a key)."""
     global _common_delete_index
     if _common_delete_index is None:
-        table = zipf_table()
         with _lock:
             if _common_delete_index is None:
-                index: dict[str, list[str]] = {}
-                for word, value in table.items():
-                    if value < COMMON_FAR_ZIPF or len(word) < 3 or not _is_wordlike(word):
-                        continue
-                    for key in deletions_upto2(word):
-                        index.setdefault(key, []).append(word)
-                _common_delete_index = {k: tuple(v) for k, v in index.items()}
+                _common_delete_index = _deletion_index(COMMON_FAR_ZIPF, deletions_upto2)
     return _common_delete_index
