@@ -54,3 +54,18 @@ def finding_lines(doc: Document) -> list[tuple[int, int, str]]:
         rows.append((f.line, f.column, f"{f.rule} [{f.category}] {f.message}{where}"))
     rows.sort(key=lambda row: (row[0], row[1]))
     return rows
+
+
+def report_lines(doc: Document) -> list[str]:
+    """``path:line:col: RULE [category] message`` for every finding (``path:`` alone at 0:0)."""
+    return [
+        f"{doc.source}:{line}:{col}: {message}" if line else f"{doc.source}: {message}"
+        for line, col, message in finding_lines(doc)
+    ]
+
+
+def error_lines(doc: Document) -> list[str]:
+    """One line per rule or plugin that raised on this document."""
+    return [
+        f"{doc.source}: rule {e.rule} (plugin {e.plugin}) failed: {e.error}" for e in doc.errors
+    ]

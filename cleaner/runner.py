@@ -288,12 +288,10 @@ class _Writer:
         if outcome.write_error:
             self._error(outcome.write_error)
         elif outcome.written:
-            if not self.output.quiet:
-                from cleaner.formats import finding_lines
+            from cleaner.formats import error_lines, report_lines
 
-                for line, col, message in finding_lines(doc):
-                    where = f"{doc.source}:{line}:{col}" if line else doc.source
-                    print(f"{where}: {message}", file=sys.stderr)
+            lines = error_lines(doc) if self.output.quiet else report_lines(doc) + error_lines(doc)
+            sys.stderr.writelines(f"{line}\n" for line in lines)
         else:
             self.formatter.document(doc, self.output)
 

@@ -5,12 +5,8 @@ from __future__ import annotations
 import json
 
 from cleaner.document import Document
-from cleaner.formats import Formatter, Output, finding_lines
+from cleaner.formats import Formatter, Output, error_lines, finding_lines, report_lines
 from cleaner.pluginmanager import hookimpl
-
-
-def _location(doc: Document, line: int, col: int) -> str:
-    return f"{doc.source}:{line}:{col}" if line else doc.source
 
 
 class TextFormat:
@@ -25,13 +21,10 @@ class TextFormat:
                 output.out.write("\n")
             output.out.write(doc.text + "\n")
             if not output.quiet:
-                for line, col, message in finding_lines(doc):
-                    output.err.write(f"{_location(doc, line, col)}: {message}\n")
+                output.err.writelines(f"{line}\n" for line in report_lines(doc))
         else:
-            for line, col, message in finding_lines(doc):
-                output.out.write(f"{_location(doc, line, col)}: {message}\n")
-        for error in doc.errors:
-            output.err.write(f"{doc.source}: rule {error.rule} (plugin {error.plugin}) failed: {error.error}\n")
+            output.out.writelines(f"{line}\n" for line in report_lines(doc))
+        output.err.writelines(f"{line}\n" for line in error_lines(doc))
         self._first = False
 
     def finish(self, output: Output) -> None:

@@ -140,7 +140,7 @@ def _removed_by_others(blocks: Sequence[str], index: int) -> bool:
         try:
             if r.check(block):
                 return True
-        except Exception:  # noqa: BLE001, S112 - the pipeline reports it when it runs that rule
+        except Exception:
             continue
     return False
 

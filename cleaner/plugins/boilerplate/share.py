@@ -68,7 +68,7 @@ _NEWS_SHARE = re.compile(r"^shares? (?:of|in|rose|fell|jumped|dropped|closed|wer
 
 def _looks_like_news(text: str) -> bool:
     """"Shares of Acme fell 4%" starts like a share button and is a market report."""
-    return bool(_NEWS_SHARE.match(text)) or text.endswith((".", "?", "!")) and len(text) > 60
+    return bool(_NEWS_SHARE.match(text)) or (text.endswith((".", "?", "!")) and len(text) > 60)
 
 
 RULES = (share_follow,)
