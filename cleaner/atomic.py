@@ -20,9 +20,11 @@ from pathlib import Path
 _HOST = socket.gethostname().replace(".", "_").replace("/", "_") or "host"
 
 
-def write_atomic(path: Path, text: str, *, keep_mode_of: Path | None = None) -> None:
-    """Write ``text`` to a temporary file beside ``path``, fsync it, then rename it into place."""
-    with AtomicStream(Path(path), keep_mode_of=keep_mode_of) as out:
+def write_atomic(path: Path, text: str, *, keep_mode_of: Path | None = None,
+                 durable: bool = True) -> None:
+    """Write ``text`` to a temporary file beside ``path``, fsync it (unless not ``durable``),
+    then rename it into place."""
+    with AtomicStream(Path(path), keep_mode_of=keep_mode_of, durable=durable) as out:
         out.write(text)
 
 

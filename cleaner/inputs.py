@@ -18,6 +18,7 @@ import sys
 import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
 from urllib.parse import urlsplit
@@ -115,23 +116,51 @@ def expand(
             continue
         p = Path(arg)
         if p.is_dir():
-            for child in sorted(p.rglob("*")):
-                rel = child.relative_to(p).as_posix()
-                if any(part.startswith(".") for part in child.relative_to(p).parts):
-                    continue
+            base = str(p)
+            for child, rel in _walk(base, ""):
                 if options.include:
                     wanted = _matches(rel, options.include)
                 else:
                     wanted = child.name.lower().endswith(tuple(suffixes))
                 if wanted and not _matches(rel, options.exclude) and child.is_file():
-                    yield str(child), rel
+                    yield (rel if base == "." else os.path.join(base, rel)), rel
         else:
             yield arg, p.name
 
 
+def _walk(folder: str, prefix: str) -> Iterator[tuple[os.DirEntry[str], str]]:
+    """Entries below ``folder`` and their relative paths, depth first, names sorted at each
+    level: the order of ``sorted(Path(folder).rglob("*"))``, with hidden entries (and all
+    below them) left out and symlinked folders not entered, as rglob does.
+
+    ``os.scandir`` entries know their own type, so a folder of a million files costs no
+    ``stat`` per file before the suffix test (pathlib's rglob and sort cost a second per
+    hundred thousand).
+    """
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted((e for e in scan if not e.name.startswith(".")), key=lambda e: e.name)
+    except OSError:
+        return  # unreadable folder: skipped, as rglob skips it
+    for entry in entries:
+        rel = prefix + entry.name
+        yield entry, rel
+        try:
+            descend = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            descend = False
+        if descend:
+            yield from _walk(entry.path, rel + "/")
+
+
 def _site_of_file(path: str) -> str:
-    """Files of one folder are one site or batch."""
-    return str(Path(path).parent)
+    """Files of one folder are one site or batch (``str(Path(path).parent)``)."""
+    return _folder_site(os.path.dirname(path))
+
+
+@lru_cache(maxsize=4096)
+def _folder_site(folder: str) -> str:
+    return str(Path(folder)) if folder else "."
 
 
 def _site_of_record(record: dict[str, Any], container: str) -> str:

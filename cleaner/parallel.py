@@ -185,7 +185,7 @@ def worker_cleaner(config: Config) -> Any:
     Keyed by the pickled config, so a long-lived Dask worker serving several runs rebuilds only
     when the configuration changes.
     """
-    key = hashlib.blake2b(pickle.dumps(config), digest_size=16).digest()
+    key = _config_key(config)
     cache: dict[bytes, Any] = getattr(_local, "cleaners", None) or {}
     if key not in cache:
         from cleaner.pipeline import Cleaner
@@ -194,6 +194,10 @@ def worker_cleaner(config: Config) -> Any:
         cache[key] = Cleaner(config)
         _local.cleaners = cache
     return cache[key]
+
+
+def _config_key(config: Config) -> bytes:
+    return hashlib.blake2b(pickle.dumps(config), digest_size=16).digest()
 
 
 def clean_batch(config: Config, corpus: Corpus | None, tasks: list[Task]) -> list[Outcome]:
@@ -206,9 +210,16 @@ _pool_state: dict[str, Any] = {}
 
 
 def _init_pool_worker(config: Config, corpus: Corpus | None) -> None:
-    """Pool initializer: build the Cleaner once per worker process."""
+    """Pool initializer: the Cleaner the parent built before forking, or a new one.
+
+    A forked worker inherits the parent's warmed Cleaner (imports done, regexes compiled, word
+    tables loaded, shared copy-on-write), so -j N pays that start-up once, not N times.
+    """
     _pool_state["config"] = config
     _pool_state["corpus"] = corpus
+    inherited = _pool_state.pop("inherited", None)
+    if inherited is not None and _config_key(inherited.config) == _config_key(config):
+        _local.cleaners = {_config_key(config): inherited}
     worker_cleaner(config)
 
 
@@ -311,11 +322,17 @@ class PoolExecutor(Executor):
     """-j N: a multiprocessing pool; each worker builds its Cleaner from the Config once."""
 
     def __init__(self, config: Config, corpus: Corpus | None, jobs: int,
-                 warm: Callable[[], Any] | None = None) -> None:
+                 warm: Callable[[], Any] | None = None, cleaner: Any = None) -> None:
         self.jobs = jobs
         if warm is not None:
             warm()  # imports done here are inherited by forked workers, not repeated in each
-        self.pool = _context().Pool(jobs, initializer=_init_pool_worker, initargs=(config, corpus))
+        context = _context()
+        if cleaner is not None and context.get_start_method() == "fork":
+            _pool_state["inherited"] = cleaner  # copied into each worker by the fork
+        try:
+            self.pool = context.Pool(jobs, initializer=_init_pool_worker, initargs=(config, corpus))
+        finally:
+            _pool_state.pop("inherited", None)
 
     def map(self, batches: Iterable[tuple[Any, list[Task]]]) -> Iterator[tuple[Any, list[Outcome]]]:
         pairs = ordered_map(lambda b: self.pool.apply_async(_pool_batch, (b[1],)),

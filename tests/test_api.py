@@ -107,3 +107,24 @@ def test_an_observer_that_raises_does_not_stop_the_document() -> None:
     assert [(e.plugin, e.rule, e.error) for e in doc.errors] == [
         ("Observer", "cleaner_document_done", "KeyError: 'stats'")
     ]
+
+
+def test_warm_up_is_invisible_to_observers_and_statistics() -> None:
+    from cleaner import hookimpl
+
+    seen: list[str] = []
+
+    class Observer:
+        @hookimpl
+        def cleaner_document_done(self, document):
+            seen.append(document.source)
+
+    cleaner = Cleaner(plugins=[Observer()], load_entrypoints=False)
+    cleaner.clean("Markets rose.\n\nShare this article", source="a.txt")
+    before = {code: (s.hits, s.errors) for code, s in cleaner.stats.items()}
+    cleaner.warm_up(html=True)
+    assert seen == ["a.txt"]
+    assert {code: (s.hits, s.errors) for code, s in cleaner.stats.items()} == before
+    doc = cleaner.clean("Markets rose.\n\nShare this article", source="b.txt")
+    assert doc.text == "Markets rose."
+    assert seen == ["a.txt", "b.txt"]

@@ -74,3 +74,18 @@ def test_ordered_map_keeps_order_and_bounds_work_in_flight() -> None:
 def test_batched_by_count_and_size() -> None:
     assert list(batched(range(5), lambda _: 1, max_docs=2)) == [[0, 1], [2, 3], [4]]
     assert list(batched(["aaaa", "b", "cc"], len, max_docs=10, max_bytes=4)) == [["aaaa"], ["b", "cc"]]
+
+
+def test_workers_inherit_the_parents_cleaner(tmp_path: Path) -> None:
+    """-j 2 builds (and warms) one Cleaner, in the parent; forked workers reuse it."""
+    import os
+
+    src = _corpus(tmp_path)
+    log = tmp_path / "built.log"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent / "data"),
+           "COUNTING_PLUGIN_LOG": str(log)}
+    result = subprocess.run([sys.executable, "-m", "cleaner.cli", "clean", str(src), "-j", "2",
+                             "-p", "counting_plugin", *ARGS], capture_output=True, text=True,
+                            env=env, timeout=120, check=False)
+    assert result.returncode == 2  # the bad record
+    assert len(log.read_text().splitlines()) == 1

@@ -191,16 +191,16 @@ _KILLED_RUN = textwrap.dedent(
     from cleaner import atomic
     from cleaner.cli import main
 
-    real_fsync = os.fsync
+    real_replace = os.replace
     count = 0
-    def stall_on_second(fd):
+    def stall_on_second(src, dst):  # the text is in the temporary file, not yet renamed
         global count
         count += 1
         if count == 2:
             print("writing", flush=True)
             time.sleep(60)
-        real_fsync(fd)
-    atomic.os.fsync = stall_on_second
+        real_replace(src, dst)
+    atomic.os.replace = stall_on_second
     main(["clean", sys.argv[1], "-o", sys.argv[2], "-q", "-p", "no:typos", "--isolated"])
     """
 )
@@ -255,3 +255,20 @@ def test_output_dir_never_overwrites_one_input_with_another(
     # The first is written; the second is refused with an error rather than overwriting it.
     assert texts == ["Story from a.\n"]
     assert status == 2
+
+
+def test_in_place_rewrites_are_fsynced_and_mirrors_are_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An input replaced in place must survive a power cut; a mirror under -o can be remade."""
+    synced: list[int] = []
+    real_fsync = atomic.os.fsync
+    monkeypatch.setattr(atomic.os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd)))
+    story = tmp_path / "story.txt"
+    story.write_text("Markets rose.\n\nShare this article\n", encoding="utf-8")
+    assert main(["clean", str(story), "-o", str(tmp_path / "out"), "-q", "-p", "no:typos", "--isolated"]) == 0
+    assert (tmp_path / "out" / "story.txt").read_text(encoding="utf-8") == "Markets rose.\n"
+    assert synced == []
+    assert main(["clean", str(story), "--in-place", "-q", "-p", "no:typos", "--isolated"]) == 0
+    assert story.read_text(encoding="utf-8") == "Markets rose.\n"
+    assert len(synced) == 2  # the file before the rename, its folder after
