@@ -15,7 +15,8 @@ benchmarks at the same time, so absolute numbers drift; ratios taken side by sid
   time per stage from ``Cleaner.stats`` (per-rule seconds); pyspellchecker on the same words as
   the anchor for the typo stage. Anchor and pipeline alternate, best of ``--repeat``.
 * HTML, one core: ``trafilatura.extract`` alone against the whole pipeline on the same pages.
-* the CLI over the corpus with ``-j 1`` and ``-j 2`` (scaling), the peak RSS of the whole
+* the CLI over the corpus with ``-j 1`` and ``-j 2`` (scaling: text without and with the typo
+  stage, and HTML), the peak RSS of the whole
   process tree (sampled with psutil) for one corpus and for a corpus twice its size, and
   ``cleaner --version`` start-up time.
 """
@@ -132,9 +133,11 @@ def bench_text(docs: list[str], repeat: int) -> dict[str, Any]:
         result["typos"] = None
     else:
         full = Cleaner(load_entrypoints=False)
-        for d in docs[:5]:
-            full.clean(d, kind="text")
-        full.stats.clear()
+        # One-time start-up (word tables, compiled patterns) is paid before timing, as a corpus
+        # run pays it once; the per-word caches stay cold, so every document's words are new.
+        began = time.perf_counter()
+        full.warm_up()
+        result["start-up s (Cleaner.warm_up, with typos)"] = time.perf_counter() - began
         times["pipeline (with typos)"] = best(
             lambda: [full.clean(d, source="doc.txt", kind="text") for d in docs], 1)
         result["typos"] = _stages(full, times["pipeline (with typos)"], 1)
@@ -271,7 +274,8 @@ def run_measured(args: Sequence[str]) -> tuple[float, float, int, float]:
 
 
 def bench_cli(corpus: Path, pages: list[Path], repeat: int) -> dict[str, Any]:
-    base = [*cleaner_command(), "clean", "-q", "--no-progress", "--isolated", "-p", "no:typos"]
+    base = [*cleaner_command(), "clean", "-q", "--no-progress", "--isolated"]
+    no_typos = ["-p", "no:typos"]
     result: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
         html_dir = Path(tmp) / "html"
@@ -284,7 +288,9 @@ def bench_cli(corpus: Path, pages: list[Path], repeat: int) -> dict[str, Any]:
             for p in pages:
                 os.symlink(p, double / f"{i}-{p.name}")
         text_dir = corpus / "bbc-dev"
-        for label, source in (("text", text_dir), ("html", html_dir)):
+        runs = (("text", text_dir, no_typos), ("text with typos", text_dir, []),
+                ("html", html_dir, no_typos))
+        for label, source, extra in runs:
             times: dict[int, float] = {}
             cpus: dict[int, float] = {}
             rss: dict[int, float] = {}
@@ -292,9 +298,9 @@ def bench_cli(corpus: Path, pages: list[Path], repeat: int) -> dict[str, Any]:
             for _ in range(repeat):
                 ceilings.append(machine_ceiling())
                 for jobs in (1, 2):
-                    out = Path(tmp) / f"out-{label}-{jobs}"
+                    out = Path(tmp) / f"out-{label.replace(' ', '-')}-{jobs}"
                     seconds, peak, status, cpu = run_measured(
-                        [*base, str(source), "-o", str(out), "-j", str(jobs)])
+                        [*base, *extra, str(source), "-o", str(out), "-j", str(jobs)])
                     shutil.rmtree(out, ignore_errors=True)
                     times[jobs] = min(times.get(jobs, seconds), seconds)
                     cpus[jobs] = min(cpus.get(jobs, cpu), cpu)
@@ -305,7 +311,7 @@ def bench_cli(corpus: Path, pages: list[Path], repeat: int) -> dict[str, Any]:
             result[f"{label} -j 2 s"] = times[2]
             result[f"{label} CPU s (-j 1, -j 2)"] = (cpus[1], cpus[2])
             result[f"{label} peak RSS MB (-j 1, -j 2)"] = (rss[1], rss[2])
-        seconds, peak, _, _ = run_measured([*base, str(double), "-o", str(Path(tmp) / "o2"), "-j", "2"])
+        seconds, peak, _, _ = run_measured([*base, *no_typos, str(double), "-o", str(Path(tmp) / "o2"), "-j", "2"])
         result["html x2 -j 2 peak RSS MB"] = peak
         result["html x2 -j 2 s"] = seconds
     startup = []
@@ -338,6 +344,8 @@ def report(text: dict[str, Any], spell: dict[str, Any] | None, html: dict[str, A
     if text.get("typos"):
         for name, seconds in text["typos"].items():
             lines.append(f"  with typos: {name:<22} {seconds:8.3f}")
+        startup = text["start-up s (Cleaner.warm_up, with typos)"]
+        lines.append(f"  with typos: one-time start-up      {startup:8.3f}  (before timing: word tables)")
     if spell:
         lines.append(f"{'pyspellchecker (extrapolated)':<34} {spell['seconds']:8.3f}  "
                      f"{_rate(spell['megabytes'], spell['documents'], spell['seconds'])}")
@@ -360,12 +368,13 @@ def report(text: dict[str, Any], spell: dict[str, Any] | None, html: dict[str, A
         "text pipeline / ftfy.fix_text throughput": (t["ftfy.fix_text"] / t["pipeline (no typos)"], ">=", TARGETS["text_vs_ftfy"]),
         "html pipeline / trafilatura.extract time": (html["times"]["pipeline (html, no typos)"] / html["times"]["trafilatura.extract"], "<=", TARGETS["html_vs_trafilatura"]),
         "scaling text -j 2 vs -j 1": (cli["text -j 1 s"] / cli["text -j 2 s"], ">=", TARGETS["scaling_j2"]),
+        "scaling text with typos -j 2 vs -j 1": (cli["text with typos -j 1 s"] / cli["text with typos -j 2 s"], ">=", TARGETS["scaling_j2"]),
         "scaling html -j 2 vs -j 1": (cli["html -j 1 s"] / cli["html -j 2 s"], ">=", TARGETS["scaling_j2"]),
         "machine ceiling for -j 2 during text runs (best)": (max(cli["text machine ceiling (pure CPU, per pair)"]), "info", 0.0),
         "machine ceiling for -j 2 during html runs (best)": (max(cli["html machine ceiling (pure CPU, per pair)"]), "info", 0.0),
         "CPU-s -j 2 / CPU-s -j 1 (text)": (cli["text CPU s (-j 1, -j 2)"][1] / cli["text CPU s (-j 1, -j 2)"][0], "info", 0.0),
         "CPU-s -j 2 / CPU-s -j 1 (html)": (cli["html CPU s (-j 1, -j 2)"][1] / cli["html CPU s (-j 1, -j 2)"][0], "info", 0.0),
-        "peak RSS MB (largest run)": (max([*cli["text peak RSS MB (-j 1, -j 2)"], *cli["html peak RSS MB (-j 1, -j 2)"], cli["html x2 -j 2 peak RSS MB"]]), "<=", TARGETS["peak_rss_mb"]),
+        "peak RSS MB (largest run)": (max([*cli["text peak RSS MB (-j 1, -j 2)"], *cli["text with typos peak RSS MB (-j 1, -j 2)"], *cli["html peak RSS MB (-j 1, -j 2)"], cli["html x2 -j 2 peak RSS MB"]]), "<=", TARGETS["peak_rss_mb"]),
         "cleaner --version seconds": (cli["startup s"], "<=", TARGETS["startup_s"]),
     }
     if "pipeline (with typos)" in t:
