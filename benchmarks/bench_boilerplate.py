@@ -126,6 +126,24 @@ class Score:
                 f"| {sum(self.f1) / n:.4f} | {leak:5.2f}% | {wrong:>6} | {wrong_html:>6} |")
 
 
+ORACLE = "ceiling: line oracle (pairs)"
+
+
+def line_oracle(noisy: str, gold: str) -> str:
+    """What removing whole lines could reach at best: ``noisy`` without every line of which
+    less than half the words are in the gold text. Not a system (it reads the gold): it shows
+    how much of the text path's gap to a perfect score removal can close at all; the rest is
+    content trafilatura never extracted."""
+    wanted = wcxb.words(gold)
+    kept = []
+    for line in noisy.splitlines():
+        found = wcxb.words(line)
+        total = sum(found.values())
+        if not total or 2 * sum((found & wanted).values()) >= total:
+            kept.append(line)
+    return "\n".join(kept)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=wcxb.DEFAULT_CORPUS)
@@ -157,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
         _save_cache(cache)
 
     systems = ([] if args.text_only else [*BASELINES, "cleaner html"]) + [
-        "pairs noisy (favor_recall)", "cleaner text (pairs)"]
+        "pairs noisy (favor_recall)", "cleaner text (pairs)", ORACLE]
     scores = {(s, split): Score() for s in systems for split in ("dev", "held-out", "all")}
     rule_counts: dict[str, Counter[str]] = {"html": Counter(), "text": Counter()}
     dump = args.dump.open("w", encoding="utf-8") if args.dump else None
@@ -172,6 +190,7 @@ def main(argv: list[str] | None = None) -> int:
         if page.noisy is not None:
             outputs["pairs noisy (favor_recall)"] = (page.noisy, None)
             outputs["cleaner text (pairs)"] = tuple(res["text"])  # type: ignore[assignment]
+            outputs[ORACLE] = (line_oracle(page.noisy, page.main_content), None)
             rule_counts["text"].update(r for r, _, _ in res["text"][1])
         for name, (text, removed) in outputs.items():
             for split in ("held-out" if page.held_out else "dev", "all"):
