@@ -9,7 +9,6 @@ word (Norvig's method); distance-2 candidates come from a deletion index
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import chain
 from typing import NamedTuple
 
 from . import lexicon
@@ -54,9 +53,7 @@ def _as_candidates(words: set[str] | frozenset[str], typed: str) -> list[Candida
 
 def _indexed(keys: set[str]) -> set[str]:
     """Every word the deletion index files under any of ``keys``."""
-    index = lexicon.delete_index()
-    hits = index.keys() & keys  # C loop over the (smaller) key set
-    return set(chain.from_iterable(map(index.__getitem__, hits)))
+    return set(lexicon.words_under(lexicon.delete_index(), keys))
 
 
 def uses_index(zipf: float) -> bool:
@@ -170,8 +167,7 @@ def common_far(typed: str) -> tuple[tuple[str, float], ...]:
     small index, unlike :func:`far`; the caller costs only the words that
     could still come out on top.
     """
-    index = lexicon.common_delete_index()
-    found = set(chain.from_iterable(index[k] for k in lexicon.deletions_upto2(typed) if k in index))
+    found = set(lexicon.words_under(lexicon.common_delete_index(), lexicon.deletions_upto2(typed)))
     found.discard(typed)
     table = lexicon.zipf_table()
     return tuple((w, table[w]) for w in found)

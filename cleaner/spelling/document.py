@@ -248,6 +248,7 @@ def check(
     min_confidence: float,
 ) -> list[Typo]:
     """Implementation of :func:`cleaner.spelling.find_typos`."""
+    lexicon.prepare()  # every one-off table now, none in the middle of a document
     fixes = {_normal(k): v for k, v in corrections.items()} if corrections else {}
     allowed = {_normal(w) for w in allow} if allow else set()
     chunk_counts = Counter(text.split())
