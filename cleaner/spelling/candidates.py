@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from . import lexicon
-from .errormodel import typo_cost
+from .errormodel import cost_floor, typo_cost
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # Distance-2 candidates more expensive than this are implausible typos.
@@ -60,6 +60,19 @@ def uses_index(zipf: float) -> bool:
     """Whether :func:`near` looks a token of this zipf up in the deletion
     index (listed tokens) rather than generating all its edits."""
     return zipf >= lexicon.MIN_INDEXED_ZIPF - 1.5
+
+
+@lru_cache(maxsize=100_000)
+def neighbour_ceiling(typed: str) -> float:
+    """The highest zipf among the indexed words that share a deletion with
+    ``typed`` (0.0 when none): a bound on :func:`indexed_neighbours` that
+    costs n + 1 look-ups, since each key's words are stored most common
+    first."""
+    index = lexicon.delete_index()
+    keys = {typed[:k] + typed[k + 1 :] for k in range(len(typed))}
+    keys.add(typed)
+    table = lexicon.zipf_table()
+    return max([table[index[key].partition(" ")[0]] for key in index.keys() & keys], default=0.0)
 
 
 @lru_cache(maxsize=100_000)
@@ -152,6 +165,8 @@ def far(typed: str) -> tuple[Candidate, ...]:
     """
     keys = _far_keys(typed)
     found = lexicon.known(_indexed(keys), lexicon.candidate_words())
+    # Most words two edits away cost more than the cap by their letters alone.
+    found = {w for w in found if cost_floor(w, typed) <= MAX_DEEP_COST}
     cands = _as_candidates(found, typed)
     return tuple(c for c in cands if c.cost <= MAX_DEEP_COST)
 
