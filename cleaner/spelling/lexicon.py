@@ -41,7 +41,7 @@ _PLAIN_LOWER = re.compile(r"[a-z]+")
 
 # Bump when a table is built differently (the cache key also covers every
 # parameter the tables depend on and wordfreq's version).
-TABLE_VERSION = 1
+TABLE_VERSION = 2
 
 
 def _is_wordlike(word: str) -> bool:
@@ -75,6 +75,7 @@ def _parameters() -> tuple[object, ...]:
         MIN_INDEXED_ZIPF,
         COMMON_FAR_ZIPF,
         scoring.WORD_SAFE_ZIPF,
+        scoring.NAME_SAFE_ZIPF,
         plausibility.TRAIN_MIN_ZIPF,
     )
 
@@ -94,6 +95,7 @@ _SHAPE = {
     "zipf": dict,
     "candidates": list,
     "common": list,
+    "name_common": list,
     "delete_index": dict,
     "common_delete_index": dict,
     "bigrams": dict,
@@ -126,16 +128,17 @@ def _build() -> dict[str, Any]:
     return {
         "zipf": table,
         "candidates": [w for w, z in table.items() if is_candidate(w, z)],
-        "common": [
-            w
-            for w, z in table.items()
-            if z >= scoring.WORD_SAFE_ZIPF and _PLAIN_LOWER.fullmatch(w)
-        ],
+        "common": _plain_common(table, scoring.WORD_SAFE_ZIPF),
+        "name_common": _plain_common(table, scoring.NAME_SAFE_ZIPF),
         "delete_index": _deletion_index(table, MIN_INDEXED_ZIPF, _deletions_upto1),
         "common_delete_index": _deletion_index(table, COMMON_FAR_ZIPF, deletions_upto2),
         "bigrams": bigrams,
         "unseen": unseen,
     }
+
+
+def _plain_common(table: dict[str, float], min_zipf: float) -> list[str]:
+    return [w for w, z in table.items() if z >= min_zipf and _PLAIN_LOWER.fullmatch(w)]
 
 
 def _install(tables: dict[str, Any]) -> None:
@@ -144,6 +147,7 @@ def _install(tables: dict[str, Any]) -> None:
 
     _candidate_words = dict.fromkeys(tables["candidates"])
     _common_words[scoring.WORD_SAFE_ZIPF] = dict.fromkeys(tables["common"])
+    _common_words[scoring.NAME_SAFE_ZIPF] = dict.fromkeys(tables["name_common"])
     _delete_index = tables["delete_index"]
     _common_delete_index = tables["common_delete_index"]
     plausibility.install(tables["bigrams"], tables["unseen"])
@@ -181,14 +185,12 @@ def common_words(min_zipf: float) -> WordSet:
     checker's minimum), and these chunks are most of running text.  Having
     them as a :data:`WordSet` lets the document pass drop them all with one
     C-level filter instead of tokenising each in Python.  The checker's own
-    threshold is prepared with the other tables.
+    thresholds (words and names) are prepared with the other tables.
     """
     prepare()
     found = _common_words.get(min_zipf)
     if found is None:
-        found = dict.fromkeys(
-            w for w, z in zipf_table().items() if z >= min_zipf and _PLAIN_LOWER.fullmatch(w)
-        )
+        found = dict.fromkeys(_plain_common(zipf_table(), min_zipf))
         _common_words[min_zipf] = found
     return found
 
