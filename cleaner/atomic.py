@@ -55,6 +55,11 @@ class AtomicStream:
     def write(self, text: str) -> None:
         self.text.write(text)
 
+    def write_bytes(self, data: bytes) -> None:
+        """Write encoded data (a binary cache file) after any text written so far."""
+        self.text.flush()
+        (self._gz or self._raw).write(data)
+
     def commit(self) -> None:
         try:
             self.text.flush()

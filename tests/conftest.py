@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
+import shutil
 import socket
+import tempfile
 import traceback
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -11,6 +14,23 @@ from typing import Any
 import pytest
 
 from cleaner import Cleaner
+
+_OWN_CACHE: list[str] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the spelling tables' disk cache out of the user's home: one
+    throw-away cache per test session (inherited by subprocesses), unless
+    the caller chose a cache directory."""
+    if "CLEANER_CACHE_DIR" not in os.environ:
+        folder = tempfile.mkdtemp(prefix="cleaner-test-cache-")
+        _OWN_CACHE.append(folder)
+        os.environ["CLEANER_CACHE_DIR"] = folder
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    for folder in _OWN_CACHE:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -324,3 +324,48 @@ def test_far_cost_floor_is_a_lower_bound() -> None:
             errormodel.far_cost_floor(intended, typed)
             <= errormodel.typo_cost(intended, typed) + 1e-9
         )
+
+
+def test_cost_floor_is_a_lower_bound() -> None:
+    from cleaner.spelling import errormodel
+
+    pairs = [
+        ("people", "pepl"),
+        ("because", "becuase"),
+        ("committee", "comittee"),
+        ("receive", "recieve"),
+        ("country", "cuntry"),
+        ("london", "londno"),
+        ("last", "laste"),
+        ("countries", "countrys"),
+        ("about", "baotu"),
+        ("that", "what"),
+    ]
+    for intended, typed in pairs:
+        assert errormodel.cost_floor(intended, typed) <= errormodel.typo_cost(intended, typed)
+
+
+def test_neighbour_ceiling_bounds_the_neighbours() -> None:
+    from cleaner.spelling import candidates
+
+    for typed in ("pepl", "recieve", "goverment", "teh", "zzqx"):
+        neighbours = candidates.indexed_neighbours(typed)
+        ceiling = candidates.neighbour_ceiling(typed)
+        assert all(zipf <= ceiling for _, zipf in neighbours)
+
+
+@pytest.mark.parametrize(
+    "chunk",
+    ['"Minister,', "(Labour)", "www.", "Www.", "\u201cThe", "said:", "It\u2019s", "it's",
+     "US,", "a,", "Paris!", "the.", "[Britain]", "people\u2019", "Mr.", "abc-def", "Xq,"],
+)
+def test_plain_fast_path_caches_what_tokenising_would(chunk: str) -> None:
+    from cleaner.spelling import document, lexicon
+
+    table = lexicon.zipf_table()
+    document._chunk_suspects.pop(chunk, None)
+    document._chunk_words.pop(chunk, None)
+    document._examine_plain([chunk])
+    fast = (document._chunk_suspects.pop(chunk, None), document._chunk_words.pop(chunk, None))
+    slow = (document._examine(chunk, table), document._chunk_words[chunk])
+    assert fast == (None, None) or fast == slow

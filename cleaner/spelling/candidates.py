@@ -9,11 +9,10 @@ word (Norvig's method); distance-2 candidates come from a deletion index
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import chain
 from typing import NamedTuple
 
 from . import lexicon
-from .errormodel import typo_cost
+from .errormodel import cost_floor, typo_cost
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # Distance-2 candidates more expensive than this are implausible typos.
@@ -54,15 +53,26 @@ def _as_candidates(words: set[str] | frozenset[str], typed: str) -> list[Candida
 
 def _indexed(keys: set[str]) -> set[str]:
     """Every word the deletion index files under any of ``keys``."""
-    index = lexicon.delete_index()
-    hits = index.keys() & keys  # C loop over the (smaller) key set
-    return set(chain.from_iterable(map(index.__getitem__, hits)))
+    return set(lexicon.words_under(lexicon.delete_index(), keys))
 
 
 def uses_index(zipf: float) -> bool:
     """Whether :func:`near` looks a token of this zipf up in the deletion
     index (listed tokens) rather than generating all its edits."""
     return zipf >= lexicon.MIN_INDEXED_ZIPF - 1.5
+
+
+@lru_cache(maxsize=100_000)
+def neighbour_ceiling(typed: str) -> float:
+    """The highest zipf among the indexed words that share a deletion with
+    ``typed`` (0.0 when none): a bound on :func:`indexed_neighbours` that
+    costs n + 1 look-ups, since each key's words are stored most common
+    first."""
+    index = lexicon.delete_index()
+    keys = {typed[:k] + typed[k + 1 :] for k in range(len(typed))}
+    keys.add(typed)
+    table = lexicon.zipf_table()
+    return max([table[index[key].partition(" ")[0]] for key in index.keys() & keys], default=0.0)
 
 
 @lru_cache(maxsize=100_000)
@@ -155,6 +165,8 @@ def far(typed: str) -> tuple[Candidate, ...]:
     """
     keys = _far_keys(typed)
     found = lexicon.known(_indexed(keys), lexicon.candidate_words())
+    # Most words two edits away cost more than the cap by their letters alone.
+    found = {w for w in found if cost_floor(w, typed) <= MAX_DEEP_COST}
     cands = _as_candidates(found, typed)
     return tuple(c for c in cands if c.cost <= MAX_DEEP_COST)
 
@@ -170,8 +182,7 @@ def common_far(typed: str) -> tuple[tuple[str, float], ...]:
     small index, unlike :func:`far`; the caller costs only the words that
     could still come out on top.
     """
-    index = lexicon.common_delete_index()
-    found = set(chain.from_iterable(index[k] for k in lexicon.deletions_upto2(typed) if k in index))
+    found = set(lexicon.words_under(lexicon.common_delete_index(), lexicon.deletions_upto2(typed)))
     found.discard(typed)
     table = lexicon.zipf_table()
     return tuple((w, table[w]) for w in found)

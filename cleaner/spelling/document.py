@@ -12,10 +12,21 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from functools import lru_cache
-from itertools import filterfalse
+from itertools import chain, filterfalse, repeat
+from operator import itemgetter
 
 from . import Typo, _match_case, _message, _normal, lexicon, scoring
-from .tokens import MIN_LENGTH, NAME, WORD, Token, chunk_positions, chunk_tokens, tokenize_chunk
+from .tokens import (
+    MIN_LENGTH,
+    NAME,
+    PLAIN_LEAD,
+    PLAIN_TRAIL,
+    WORD,
+    Token,
+    chunk_positions,
+    chunk_tokens,
+    tokenize_chunk,
+)
 
 _FIX = "fix"  # pending kind for tokens the user's corrections mapping names
 
@@ -130,6 +141,23 @@ def _common_words(min_length: int) -> lexicon.WordSet:
 
 
 _common_cache: dict[int, lexicon.WordSet] = {}
+_plain_cache: list[lexicon.WordSet] = []
+
+
+def _plain_unquestioned() -> lexicon.WordSet:
+    """The letter runs that make a plain chunk (one ASCII word, at most
+    wrapped in quotes, brackets or closing punctuation; ``tokens._PLAIN``)
+    a single token that is never questioned: common lower-case words and
+    capitalised words common as names, at least MIN_LENGTH letters long.
+    "www" is left out: "www.x" is not a plain chunk."""
+    if not _plain_cache:
+        words = lexicon.common_words(scoring.WORD_SAFE_ZIPF)
+        names = map(str.capitalize, lexicon.common_words(scoring.NAME_SAFE_ZIPF))
+        found = dict.fromkeys(w for w in chain(words, names) if len(w) >= MIN_LENGTH)
+        found.pop("www", None)
+        found.pop("Www", None)
+        _plain_cache.append(found)
+    return _plain_cache[0]
 
 
 def _judge(token_text: str, kind: str, ctx: _Context) -> scoring.Verdict | None:
@@ -184,6 +212,21 @@ def _examine(chunk: str, table: dict[str, float]) -> tuple[Token, ...]:
     return hit
 
 
+def _examine_plain(examined: list[str]) -> None:
+    """Cache the new chunks that are an unquestioned word with at most
+    plain wrapping ('"Minister,', "(Labour)"), found with C-level strips
+    and one look-up each: what :func:`_examine` would store for them (no
+    suspect, the one word), without tokenising them one by one."""
+    new = list(filterfalse(_chunk_suspects.__contains__, examined))
+    if not new:
+        return
+    cores = map(str.rstrip, map(str.lstrip, new, repeat(PLAIN_LEAD)), repeat(PLAIN_TRAIL))
+    safe = _plain_unquestioned()
+    easy = [(chunk, core) for chunk, core in zip(new, cores) if core in safe]
+    _chunk_suspects.update(zip(map(itemgetter(0), easy), repeat(())))
+    _chunk_words.update(zip(map(itemgetter(0), easy), zip(map(itemgetter(1), easy))))
+
+
 def _collect(examined: list[str], allowed: set[str], fixes: Mapping[str, str]) -> Pending:
     """Group the tokens of the ``examined`` chunks that need a verdict by
     (token text, kind).  Also makes sure every examined chunk has its words
@@ -192,6 +235,7 @@ def _collect(examined: list[str], allowed: set[str], fixes: Mapping[str, str]) -
     if len(_chunk_suspects) > _CACHE_LIMIT:
         _chunk_suspects.clear()  # only here, so a document's entries survive
         _chunk_words.clear()
+    _examine_plain(examined)
     pending: Pending = {}
     for chunk, suspects in zip(examined, map(_chunk_suspects.get, examined)):
         if suspects is None:
@@ -248,6 +292,7 @@ def check(
     min_confidence: float,
 ) -> list[Typo]:
     """Implementation of :func:`cleaner.spelling.find_typos`."""
+    lexicon.prepare()  # every one-off table now, none in the middle of a document
     fixes = {_normal(k): v for k, v in corrections.items()} if corrections else {}
     allowed = {_normal(w) for w in allow} if allow else set()
     chunk_counts = Counter(text.split())

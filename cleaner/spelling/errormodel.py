@@ -109,19 +109,6 @@ def _delete_cost(intended: str, j: int) -> float:
     return DROP
 
 
-def cost_floor(intended: str, typed: str) -> float:
-    """A lower bound of ``typo_cost(intended, typed)`` for different words.
-
-    It takes at least one edit, and when the first letters differ the first
-    edit touches them.  Costs are sums of these non-negative terms, so the
-    bound also holds for the floating-point result.  Scoring uses it to
-    rule candidates out without running the alignment.
-    """
-    if intended[:1] != typed[:1]:
-        return MIN_EDIT + FIRST_LETTER
-    return MIN_EDIT
-
-
 # Cheapest typed letter the intended word lacks (inserted or substituted),
 # and cheapest intended letter left out.
 _MIN_EXTRA = min(
@@ -130,15 +117,14 @@ _MIN_EXTRA = min(
 _MIN_MISSING = min(DROP_DOUBLE, DROP)
 
 
-def far_cost_floor(intended: str, typed: str) -> float:
-    """A lower bound of ``typo_cost(intended, typed)`` for words at least
-    two edits apart (or one costly edit).
+def _letter_floor(intended: str, typed: str, edits: int) -> float:
+    """Lower bound of the cost for words at least ``edits`` edits apart.
 
     Each typed letter the intended word lacks (by letter counts) is an
     insertion or a substitution; each intended letter left over after the
-    substitutions is a deletion; any two edits cost 2 x MIN_EDIT; a changed
-    first letter pays FIRST_LETTER on top.  A "-ys" for "-ies" is one
-    spelling-rule slip whatever the letters say.
+    substitutions is a deletion; ``edits`` edits cost ``edits`` x MIN_EDIT;
+    a changed first letter pays FIRST_LETTER on top.  A "-ys" for "-ies" is
+    one spelling-rule slip whatever the letters say.
     """
     extra = missing = 0
     for ch in set(typed) | set(intended):
@@ -147,12 +133,30 @@ def far_cost_floor(intended: str, typed: str) -> float:
             extra += d
         else:
             missing -= d
-    floor = max(extra * _MIN_EXTRA + max(0, missing - extra) * _MIN_MISSING, 2 * MIN_EDIT)
+    floor = max(extra * _MIN_EXTRA + max(0, missing - extra) * _MIN_MISSING, edits * MIN_EDIT)
     if intended[:1] != typed[:1]:
         floor += FIRST_LETTER
     if typed[-2:] == "ys":
         floor = min(floor, MIN_SPELLING_RULE)
     return floor
+
+
+# A hair, so that float rounding in the order the alignment happens to add
+# its terms can never put the true cost below a bound.
+_ROUNDING = 1e-9
+
+
+def cost_floor(intended: str, typed: str) -> float:
+    """A lower bound of ``typo_cost(intended, typed)`` for different words
+    (see :func:`_letter_floor`; a hair lower for float rounding).  Scoring
+    uses it to rule candidates out without running the alignment."""
+    return _letter_floor(intended, typed, 1) - _ROUNDING
+
+
+def far_cost_floor(intended: str, typed: str) -> float:
+    """A lower bound of ``typo_cost(intended, typed)`` for words at least
+    two edits apart (or one costly edit): see :func:`_letter_floor`."""
+    return _letter_floor(intended, typed, 2)
 
 
 def _substitution_table() -> dict[tuple[str, str], float]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import candidates as cand
-from .errormodel import cost_floor, far_cost_floor, typo_cost
+from .errormodel import MIN_EDIT, cost_floor, far_cost_floor, typo_cost
 from .morphology import is_derived
 from .plausibility import log_likelihood
 
@@ -67,6 +67,8 @@ PLAUSIBILITY_GAP = 1.5
 TIE_EVIDENCE = -1.2
 
 MAX_SUGGESTIONS = 5
+# Slack for bounds that only decide what need not be computed exactly.
+_ROUNDING = 1e-9
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +143,15 @@ def _hopefuls(word: str, zipf: float) -> tuple[tuple[str, float], ...]:
     ceiling misses the margin can never flag the token, so their alignments
     are not needed to rule it out.  The ceiling is evaluated like the real
     score, so rounding cannot make it lower.
+
+    Most rare words have no hopeful at all, and the most common neighbour
+    (:func:`candidates.neighbour_ceiling`) already shows it: zipf plus
+    document bonus only grows with zipf, and no edit costs less than
+    MIN_EDIT.
     """
+    top = cand.neighbour_ceiling(word)
+    if top - MIN_EDIT + _doc_bonus(top) - zipf - WORD_MARGIN < -_ROUNDING:
+        return ()
     return tuple(
         (other, other_zipf)
         for other, other_zipf in cand.indexed_neighbours(word)

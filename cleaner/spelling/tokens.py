@@ -107,7 +107,11 @@ def _group_tokens(group: list[re.Match[str]]) -> list[Token]:
 # or closing punctuation ('"said,', "(Labour)"): most chunks that are not a
 # bare common word.  Such a chunk has no hyphen, apostrophe inside the word,
 # digit or dot between letters, so it holds exactly the one letter run.
-_PLAIN = re.compile("(?!www\\.)[\"'(\\[\u201c\u2018]*([A-Za-z][a-z]*)[.,;:!?\"')\\]\u201d\u2019]*")
+PLAIN_LEAD = "\"'([\u201c\u2018"
+PLAIN_TRAIL = ".,;:!?\"')]\u201d\u2019"
+_PLAIN = re.compile(
+    f"(?!www\\.)[{re.escape(PLAIN_LEAD)}]*([A-Za-z][a-z]*)[{re.escape(PLAIN_TRAIL)}]*"
+)
 _chunk_cache: dict[str, tuple[Token, ...]] = {}
 _CACHE_LIMIT = 500_000
 

@@ -1,0 +1,98 @@
+"""The spelling tables' disk cache: an optimisation that may never change results or fail."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from cleaner.spelling import lexicon, tablecache
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(tablecache.ENV_VAR, str(folder))
+    return folder
+
+
+def test_round_trip(cache: Path) -> None:
+    digest = tablecache.key("round trip")
+    tablecache.store("demo", digest, {"a": 1.5, "b": ["x", "y"]})
+    assert tablecache.load("demo", digest) == {"a": 1.5, "b": ["x", "y"]}
+    assert tablecache.load("demo", tablecache.key("something else")) is None
+    assert [p.name for p in cache.iterdir()] == [f"demo-{digest}.marshal"]  # no temp left
+
+
+@pytest.mark.parametrize("content", [b"", b"not marshal at all", b"\xe9\x00\x01"])
+def test_corrupt_file_is_a_miss(cache: Path, content: bytes) -> None:
+    digest = tablecache.key("corrupt")
+    tablecache.store("demo", digest, [1, 2, 3])
+    path = cache / f"demo-{digest}.marshal"
+    path.write_bytes(content)
+    assert tablecache.load("demo", digest) is None
+
+
+def test_truncated_file_is_a_miss(cache: Path) -> None:
+    digest = tablecache.key("truncated")
+    tablecache.store("demo", digest, {"word": "x" * 1000})
+    path = cache / f"demo-{digest}.marshal"
+    path.write_bytes(path.read_bytes()[:-10])
+    assert tablecache.load("demo", digest) is None
+
+
+def test_unwritable_directory_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    monkeypatch.setenv(tablecache.ENV_VAR, str(blocker / "cache"))
+    tablecache.store("demo", "0", [1])  # must not raise
+    assert tablecache.load("demo", "0") is None
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores permissions")
+def test_read_only_directory_is_skipped(cache: Path) -> None:
+    cache.mkdir()
+    cache.chmod(0o500)
+    try:
+        tablecache.store("demo", "0", [1])
+        assert list(cache.iterdir()) == []
+    finally:
+        cache.chmod(0o700)
+
+
+@pytest.mark.parametrize("value", ["", "off", "OFF"])
+def test_env_var_disables(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    monkeypatch.setenv(tablecache.ENV_VAR, value)
+    assert tablecache.cache_dir() is None
+    tablecache.store("demo", "0", [1])
+    assert tablecache.load("demo", "0") is None
+
+
+def test_default_location_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv(tablecache.ENV_VAR, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert tablecache.cache_dir() == tmp_path / "cleaner"
+
+
+def test_tables_from_a_corrupt_cache_are_rebuilt_and_equal(cache: Path) -> None:
+    """A garbage file under the tables' own name is ignored, the tables are
+    built from wordfreq, the file is replaced, and reading it back gives the
+    same tables the running process uses."""
+    digest = tablecache.key(lexicon._parameters())
+    cache.mkdir()
+    path = cache / f"spelling-tables-{digest}.marshal"
+    path.write_bytes(b"\x00garbage")
+    rebuilt = lexicon._load_or_build()
+    assert lexicon._well_formed(rebuilt)
+    assert tablecache.load("spelling-tables", digest) == rebuilt
+    assert rebuilt["zipf"] == lexicon.zipf_table()
+    assert rebuilt["delete_index"] == lexicon.delete_index()
+
+
+def test_cached_object_of_the_wrong_shape_is_rebuilt(cache: Path) -> None:
+    assert not lexicon._well_formed({"zipf": {}})
+    assert not lexicon._well_formed([1, 2])
+    digest = tablecache.key(lexicon._parameters())
+    tablecache.store("spelling-tables", digest, {"zipf": "nope"})
+    assert lexicon._well_formed(lexicon._load_or_build())
