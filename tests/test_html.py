@@ -212,3 +212,30 @@ def test_many_nested_matching_elements_are_handled_in_linear_time(cleaner: Clean
 def test_a_fragment_is_read_as_a_whole_page(cleaner: Cleaner, page: str) -> None:
     doc = cleaner.clean(page, source="fragment", kind="html")
     assert doc.text.startswith("The ferry to Kessel runs again from Thursday")
+
+
+def test_a_list_left_out_by_the_default_mode_asks_for_recall(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    calls: list[dict] = []
+    real = trafilatura.extract
+
+    def counting(*args: object, **kwargs: object) -> str | None:
+        calls.append({k: v for k, v in kwargs.items() if k.startswith(("favor", "fast"))})
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "extract", counting)
+    story = "".join(
+        f"<p>Paragraph {i} tells how the valley road was rebuilt after the spring floods "
+        f"washed away two bridges and a stretch of the old embankment.</p>"
+        for i in range(6)
+    )
+    steps = "".join(
+        f"<li>Step {i}: the crews will close the lane between the two villages for a week.</li>"
+        for i in range(6)
+    )
+    page = (f"<html><body><article><h1>Valley road reopens</h1>{story}</article>"
+            f"<div class='box'><h2>Road works ahead</h2><ul>{steps}</ul></div></body></html>")
+    doc = Cleaner(ignore=["T"], load_entrypoints=False).clean(page, source="road.html")
+    assert "Paragraph 5" in doc.text
+    assert calls == [{}, {"favor_recall": True, "fast": True}]
