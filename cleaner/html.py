@@ -95,10 +95,10 @@ HTML_RULES: tuple[HtmlRule, ...] = (
              tokens=_tokens("share", "shares", "sharing", "sharedaddy", "share-buttons",
                             "social", "social-share", "social-links", "addthis", "addtoany",
                             "a2a_kit", "follow-us", "sociallinks")),
-    HtmlRule("H401", "newsletter", "newsletter or subscription box",
+    HtmlRule("H401", "newsletter", "newsletter, subscription or call-to-action box",
              tokens=_tokens("newsletter", "newsletters", "subscribe", "subscription",
                             "signup", "sign-up", "optin", "opt-in", "mailchimp", "mc4wp",
-                            "paywall", "piano")),
+                            "paywall", "piano", "cta", "call-to-action")),
     HtmlRule("H501", "related", "related or recommended links",
              tokens=_tokens("related", "related-posts", "related-articles", "recommended",
                             "recommendations", "more-stories", "read-more", "readmore",
@@ -120,10 +120,10 @@ HTML_RULES: tuple[HtmlRule, ...] = (
              tokens=_tokens("author-bio", "author-box", "authorbox", "about-author",
                             "author-info", "author-card", "author-description", "bio",
                             "byline-bio")),
-    HtmlRule("H902", "other", "sidebar, navigation or page furniture",
+    HtmlRule("H902", "other", "sidebar, menu, pop-up or other page furniture",
              frozenset({"nav"}), roles=frozenset({"navigation"}),
-             tokens=_tokens("sidebar", "skip-link", "screen-reader-text", "sr-only",
-                            "visually-hidden")),
+             tokens=_tokens("menu", "modal", "sidebar", "skip-link", "screen-reader-text",
+                            "sr-only", "visually-hidden")),
 )
 
 _KEEP = frozenset({"html", "body", "main", "article", "h1", "h2", "h3", "h4", "h5", "h6"})

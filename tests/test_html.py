@@ -239,3 +239,20 @@ def test_a_list_left_out_by_the_default_mode_asks_for_recall(monkeypatch: pytest
     doc = Cleaner(ignore=["T"], load_entrypoints=False).clean(page, source="road.html")
     assert "Paragraph 5" in doc.text
     assert calls == [{}, {"favor_recall": True, "fast": True}]
+
+
+def test_call_to_action_boxes_menus_and_pop_ups_are_dropped(cleaner: Cleaner) -> None:
+    story = "".join(
+        f"<p>Paragraph {i} says the town library will open on Sundays from March, after the "
+        f"council found the money for two more librarians.</p>" for i in range(5)
+    )
+    page = ("<html><body><ul class='mobile-menu'><li>News</li><li>Sport</li></ul><article>"
+            + story + "<div class='post-cta'>Want more stories like this? Try it free</div>"
+            + "</article><div class='modal-content'>Sign up to keep reading</div></body></html>")
+    doc = cleaner.clean(page, source="library.html")
+    assert [(r.rule, r.text) for r in doc.removed] == [
+        ("H902", "News Sport"),
+        ("H401", "Want more stories like this? Try it free"),
+        ("H902", "Sign up to keep reading"),
+    ]
+    assert len(doc.text.splitlines()) == 5
