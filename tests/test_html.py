@@ -256,3 +256,17 @@ def test_call_to_action_boxes_menus_and_pop_ups_are_dropped(cleaner: Cleaner) ->
         ("H902", "Sign up to keep reading"),
     ]
     assert len(doc.text.splitlines()) == 5
+
+
+def test_advertiser_disclosures_are_dropped(cleaner: Cleaner) -> None:
+    story = "".join(
+        f"<p>Paragraph {i} compares four coffee grinders by noise, grind size and price, "
+        f"after two weeks of use in a small office kitchen.</p>" for i in range(5)
+    )
+    page = ("<html><body><article>" + story + "<p class='small affiliate-disclaimer'>We may earn "
+            "a commission when you buy through links on this page.</p></article></body></html>")
+    doc = cleaner.clean(page, source="grinders.html")
+    assert [(r.rule, r.text) for r in doc.removed] == [
+        ("H601", "We may earn a commission when you buy through links on this page.")
+    ]
+    assert len(doc.text.splitlines()) == 5
