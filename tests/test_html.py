@@ -212,3 +212,61 @@ def test_many_nested_matching_elements_are_handled_in_linear_time(cleaner: Clean
 def test_a_fragment_is_read_as_a_whole_page(cleaner: Cleaner, page: str) -> None:
     doc = cleaner.clean(page, source="fragment", kind="html")
     assert doc.text.startswith("The ferry to Kessel runs again from Thursday")
+
+
+def test_a_list_left_out_by_the_default_mode_asks_for_recall(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    calls: list[dict] = []
+    real = trafilatura.extract
+
+    def counting(*args: object, **kwargs: object) -> str | None:
+        calls.append({k: v for k, v in kwargs.items() if k.startswith(("favor", "fast"))})
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "extract", counting)
+    story = "".join(
+        f"<p>Paragraph {i} tells how the valley road was rebuilt after the spring floods "
+        f"washed away two bridges and a stretch of the old embankment.</p>"
+        for i in range(6)
+    )
+    steps = "".join(
+        f"<li>Step {i}: the crews will close the lane between the two villages for a week.</li>"
+        for i in range(6)
+    )
+    page = (f"<html><body><article><h1>Valley road reopens</h1>{story}</article>"
+            f"<div class='box'><h2>Road works ahead</h2><ul>{steps}</ul></div></body></html>")
+    doc = Cleaner(ignore=["T"], load_entrypoints=False).clean(page, source="road.html")
+    assert "Paragraph 5" in doc.text
+    assert calls == [{}, {"favor_recall": True, "fast": True}]
+
+
+def test_call_to_action_boxes_menus_and_pop_ups_are_dropped(cleaner: Cleaner) -> None:
+    story = "".join(
+        f"<p>Paragraph {i} says the town library will open on Sundays from March, after the "
+        f"council found the money for two more librarians.</p>" for i in range(5)
+    )
+    page = ("<html><body><ul class='mobile-menu'><li>News</li><li>Sport</li></ul><article>"
+            + story + "<div class='post-cta'>Want more stories like this? Try it free</div>"
+            + "</article><div class='modal-content'>Sign up to keep reading</div></body></html>")
+    doc = cleaner.clean(page, source="library.html")
+    assert [(r.rule, r.text) for r in doc.removed] == [
+        ("H902", "News Sport"),
+        ("H401", "Want more stories like this? Try it free"),
+        ("H902", "Sign up to keep reading"),
+    ]
+    assert len(doc.text.splitlines()) == 5
+
+
+def test_advertiser_disclosures_are_dropped(cleaner: Cleaner) -> None:
+    story = "".join(
+        f"<p>Paragraph {i} compares four coffee grinders by noise, grind size and price, "
+        f"after two weeks of use in a small office kitchen.</p>" for i in range(5)
+    )
+    page = ("<html><body><article>" + story + "<p class='small affiliate-disclaimer'>We may earn "
+            "a commission when you buy through links on this page.</p></article></body></html>")
+    doc = cleaner.clean(page, source="grinders.html")
+    assert [(r.rule, r.text) for r in doc.removed] == [
+        ("H601", "We may earn a commission when you buy through links on this page.")
+    ]
+    assert len(doc.text.splitlines()) == 5
