@@ -66,6 +66,7 @@ REMOVE = [
     ("B301", "Facebook | X | WhatsApp | Email", "END"),
     ("B301", "Pin it for later!", "END"),
     ("B301", "1.2K shares", "LEAD"),
+    ("B301", "Follow The Coastal Ledger", "END"),
     ("B301", "Share this video", "END"),
     ("B301", "For more on city life, read our weekly guide and follow us on Instagram and TikTok.", "END"),
     ("B301", "Share this: Click to share on Facebook (Opens in new window)", "END"),
@@ -137,6 +138,7 @@ REMOVE = [
     ("B902", "March 3, 2024 | by Jane Roe", "LEAD"),
     ("B903", "Skip to content", "LEAD"),
     ("B903", "Back to top", "END"),
+    ("B903", "Page 1 of 8", "END"),
     ("B903", "Home", "LEAD"),
     ("B903", "Skip Navigation", "LEAD"),
     ("B903", "Home > News > Transport", "LEAD"),
@@ -154,6 +156,8 @@ KEEP = [
     ("Readers left more than 300 comments on the proposal, the council said.", "MID"),
     ("Shares of Acme Bikes rose 4% after the vote.", "MID"),
     ("She said she would follow the advice of the planners.", "MID"),
+    ("Follow the Money", "LEAD"),
+    ("The report runs to page 1 of 8 volumes.", "MID"),
     ("Advertising revenue at local papers fell again this year.", "MID"),
     ("The copyright case over the bike design went to court in May.", "MID"),
     ("Home prices near the new lanes have risen.", "MID"),
@@ -343,3 +347,10 @@ def test_source_lists_that_stay(cleaner: Cleaner, tail: list[str]) -> None:
 def test_a_list_article_is_not_emptied(cleaner: Cleaner) -> None:
     text = "Best bikes of the year\n\nCargo bike\n\nFolding bike\n\nRoad bike\n\nGravel bike"
     assert cleaner.clean(text).text == text
+
+
+def test_a_follow_heading_inside_the_story_stays(cleaner: Cleaner) -> None:
+    """"Follow <Name>" goes as a button at the top or foot of a page, not as a heading mid-story."""
+    story = [*STORY, "Follow Your Nose", *STORY[1:]]
+    assert removed_rules(cleaner, "\n\n".join(story)) == []
+    assert removed_rules(cleaner, "\n\n".join([*STORY, "Follow Jane Roe"])) == ["B301"]

@@ -143,16 +143,22 @@ _NAV_LABELS = labels(
 )
 
 
+_PAGINATION = re.compile(r"^page \d+ (?:of|/) \d+$", re.IGNORECASE)
+
+
 @rule("B903", "navigation-label", stage="remove", category="other")
 def navigation_label(block: Block) -> str | None:
     """A site-navigation label on its own line ("Home", "Skip to content", "Back to top").
 
-    Only a line that is exactly the label goes; "Home prices rose again" stays. Also a
+    Only a line that is exactly the label goes; "Home prices rose again" stays. A pagination
+    label ("Page 1 of 8") is one too. Also a
     breadcrumb trail in the first three lines: "Home > News > Transport" or "Computer Science >
     Artificial Intelligence" (capitalised labels between arrows, no sentence punctuation).
     """
     if block.words <= 5 and label(block.text) in _NAV_LABELS:
         return "navigation label"
+    if block.words <= 5 and _PAGINATION.match(block.text):
+        return "pagination label"
     if block.index < 3 and block.words <= 25 and _is_breadcrumb(block.text):
         return "breadcrumb trail"
     return None

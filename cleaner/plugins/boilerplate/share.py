@@ -38,12 +38,18 @@ _SHARE_KEYS = (
     "tiktok", "youtube", "mail", "messenger", "threads", "bluesky", "mastodon", "print",
     "copy link", "flipboard", "sms",
 )
+# A follow button for a person or site: "Follow Jane Roe", "Follow The Daily Example". Only
+# "Follow" and a capitalised name, nothing after it: "Follow the money" is a phrase.
+_FOLLOW_NAME = re.compile(r"^Follow [A-Z0-9][\w&'’.-]*(?: (?:[A-Z0-9][\w&'’.-]*|&|of|the|and)){0,4}$")
 _SHARE_COUNT = re.compile(r"^\d[\d.,]*[kKmM]?\s+(?:shares?|likes?|views?)$", re.IGNORECASE)
 
 
 @rule("B301", "share-follow", stage="remove", category="share")
 def share_follow(block: Block) -> str | None:
     """Share buttons and follow-us lines ("Share this article", "Follow us on Instagram").
+
+    A line that is only "Follow" and a name ("Follow Jane Roe") near the top or the foot of the
+    page is a follow button too; mid-story it may be a heading ("Follow Your Nose").
 
     A short line only, except "follow us on <network>", which speaks to the reader wherever
     it stands: "Shares of Acme rose 5%." is news ("shares" as stock), and so is "She said she
@@ -54,6 +60,8 @@ def share_follow(block: Block) -> str | None:
     text = block.text
     if block.words <= 3 and (label(text) in _SHARE_LABELS or _SHARE_COUNT.match(text)):
         return "share button label"
+    if block.words <= 6 and (block.from_end < 3 or block.index < 2) and _FOLLOW_NAME.match(text):
+        return "follow button"
     if not mentions(text, _SHARE_KEYS):
         return None
     if block.words <= 15 and _SHARE_LINE.search(text) and not _looks_like_news(text):
