@@ -25,6 +25,18 @@ REPORTING = re.compile(
     r"claimed|announced|stated)\b",
     re.IGNORECASE,
 )
+
+
+@lru_cache(maxsize=4096)  # several rules ask about the same line, and the pattern is costly
+def reports(text: str) -> bool:
+    """Does the line report speech (a reporting verb such as "said")? News, not furniture.
+
+    >>> reports("The minister declined to comment.")
+    True
+    """
+    return REPORTING.search(text) is not None
+
+
 ELLIPSIS_END = re.compile(r"(?:\w|[,;:])\s*(?:…|\.\.\.)$")
 _SPACES = re.compile(r"\s+")
 

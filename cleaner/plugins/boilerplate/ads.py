@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.plugins.boilerplate._common import REPORTING, is_short, label, labels, mentions
+from cleaner.plugins.boilerplate._common import is_short, label, labels, mentions, reports
 from cleaner.rules import Block, rule
 
 _AD = re.compile(
@@ -70,14 +70,16 @@ def affiliate_disclosure(block: Block) -> str | None:
     if not is_short(block, 160) or not mentions(block.text, _AFFILIATE_KEYS):
         return None
     text = block.text
+    if reports(text):  # first: cheaper than the disclosure pattern, and news prose reports
+        return None
     m = _AFFILIATE.search(text)
-    if m and block.words > 60 and m.start() > _OPENING:
+    if not m:
+        return None
+    if block.words > 60 and m.start() > _OPENING:
         return None  # a long paragraph is a disclosure only if it opens with one
-    if m and _in_closing_note(text, m.start()):
+    if _in_closing_note(text, m.start()):
         return None  # "I use this soap (affiliate link).": a sentence of the story with a note
-    if m and not REPORTING.search(text):
-        return "affiliate or sponsorship disclosure"
-    return None
+    return "affiliate or sponsorship disclosure"
 
 
 _CTA_LABELS = labels(

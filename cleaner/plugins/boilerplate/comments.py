@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.plugins.boilerplate._common import REPORTING, is_short, label, labels, mentions
+from cleaner.plugins.boilerplate._common import is_short, label, labels, mentions, reports
 from cleaner.rules import Block, rule
 
 _COMMENT_WORD = re.compile(r"\bcomment(?:s|ing|ers?)?\b", re.IGNORECASE)
@@ -40,7 +40,7 @@ def comment_prompt(block: Block) -> str | None:
         return None
     if block.words <= 4 and label(text) in _COMMENT_LABELS and not text.endswith("?"):
         return "comment-section label"
-    if REPORTING.search(text) and not _PLEASE.match(text):
+    if reports(text) and not _PLEASE.match(text):
         return None
     if _COMMENT_UI.search(text) and not (block.words <= 4 and text.endswith("?")):
         return "comment-section prompt"

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 from cleaner.plugins.boilerplate._common import (
-    REPORTING,
     is_short,
     label,
     labels,
     mentions,
     near_edge,
+    reports,
 )
 from cleaner.rules import Block, rule
 
@@ -41,12 +41,12 @@ def copyright_line(block: Block) -> str | None:
     """
     if not is_short(block, 120) or not mentions(block.text, _COPYRIGHT_KEYS):
         return None
+    if reports(block.text):  # first: cheaper than the notice pattern, and news prose reports
+        return None
     m = _COPYRIGHT.search(block.text)
-    if m and block.words > 40 and m.start() > 150:
+    if not m or (block.words > 40 and m.start() > 150):
         return None  # a long paragraph is a notice only if it opens with one
-    if m and not REPORTING.search(block.text):
-        return "copyright or legal notice"
-    return None
+    return "copyright or legal notice"
 
 
 _LEGAL_LABELS = labels(
@@ -102,7 +102,7 @@ def disclaimer(block: Block) -> str | None:
     if block.words > 90 or not near_edge(block, lead=2, tail=4):
         return None
     text = block.text
-    if mentions(text, _DISCLAIMER_KEYS) and _DISCLAIMER.search(text) and not REPORTING.search(text):
+    if mentions(text, _DISCLAIMER_KEYS) and not reports(text) and _DISCLAIMER.search(text):
         return "legal or advice disclaimer"
     return None
 

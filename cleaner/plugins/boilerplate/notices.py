@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.plugins.boilerplate._common import REPORTING, is_short, mentions, near_edge
+from cleaner.plugins.boilerplate._common import is_short, mentions, near_edge, reports
 from cleaner.rules import Block, rule
 
 _COOKIE = re.compile(
@@ -35,7 +35,7 @@ def cookie_notice(block: Block) -> str | None:
     text = block.text.lstrip()
     if block.words > 60 and not _COOKIE_START.match(text):
         return None  # a long paragraph must open with the notice, not merely mention it
-    if (_COOKIE.search(text) or _COOKIE_START.match(text)) and not REPORTING.search(text):
+    if (_COOKIE.search(text) or _COOKIE_START.match(text)) and not reports(text):
         return "cookie or browser notice"
     return None
 

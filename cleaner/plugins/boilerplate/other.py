@@ -46,7 +46,7 @@ def author_bio(block: Block) -> str | None:
     text = block.text
     if block.words <= 6 and label(text) in _BIO_LABELS:
         return "author-bio label"
-    if _BIO.search(text):
+    if _BIO.match(text):  # anchored: match, not a search that retries at every position
         return "author bio"
     if block.from_end < 5 and block.index > block.count // 2 and _GREETING.match(text):
         return "author bio (self-introduction at the foot of the page)"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.plugins.boilerplate._common import REPORTING, is_short, label, labels, mentions
+from cleaner.plugins.boilerplate._common import is_short, label, labels, mentions, reports
 from cleaner.rules import Block, rule
 
 _SOCIAL = (
@@ -58,7 +58,7 @@ def share_follow(block: Block) -> str | None:
         return None
     if block.words <= 15 and _SHARE_LINE.search(text) and not _looks_like_news(text):
         return "share or follow prompt"
-    if _FOLLOW_US.search(text) and not REPORTING.search(text):
+    if _FOLLOW_US.search(text) and not reports(text):
         return "follow-us prompt"
     return None
 
