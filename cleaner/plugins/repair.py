@@ -241,15 +241,25 @@ def odd_spaces(text: str) -> Iterator[Edit]:
     Zero-width spaces, word joiners and soft hyphens split words invisibly (``sum\\u00admit``), so
     they are removed; trailing spaces and tabs at line ends are removed too.
     """
-    if not _ANY_ODD.search(text) and not _has_trailing_blank(text):
-        return  # most text: two C-speed scans instead of trying the pattern at every position
+    if (text.isascii() or not _ANY_ODD.search(text)) and not _has_trailing_blank(text):
+        return  # most text: C-speed scans instead of trying the pattern at every position
     for m in _SPACE_EDIT.finditer(text):
         yield Edit(m.start(), m.end(), " " if m.lastgroup == "odd" else "")
 
 
 def _has_trailing_blank(text: str) -> bool:
-    """A space or tab right before a line break or at the very end."""
-    return " \n" in text or "\t\n" in text or text.endswith((" ", "\t"))
+    """A space or tab right before a line break or at the very end.
+
+    Looks at the character before each line break: line breaks are few, while a search for
+    " \n" stops at every space of the text.
+    """
+    find = text.find
+    i = find("\n", 1)
+    while i != -1:
+        if text[i - 1] in " \t":
+            return True
+        i = find("\n", i + 1)
+    return text.endswith((" ", "\t"))
 
 
 @hookimpl
