@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 import time
+from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -78,6 +79,7 @@ class Cleaner:
         self._by_stage = {
             stage: [r for r in self.rules if r.stage == stage] for stage in ("repair", "remove", "flag")
         }
+        self._plan: tuple[list[Rule], list[int], list[list[tuple[int, Callable[[Block], Any]]]]] | None = None
 
     # -- setup ----------------------------------------------------------------------------
 
@@ -351,7 +353,7 @@ class Cleaner:
         report_errors: bool,
     ) -> list[tuple[int, str]]:
         """One pass of the remove rules over ``pending`` blocks; returns the blocks kept."""
-        checks = [r.check for r in rules]
+        limits, plans = self._remove_plan(rules)
         texts = tuple(t for _, t in pending)
         metadata = document.metadata
         clock = time.perf_counter
@@ -359,8 +361,9 @@ class Cleaner:
         for index, (start, block_text) in enumerate(pending):
             end = start + len(block_text)
             block = Block(block_text, start, end, index, texts, metadata)
+            plan = plans[bisect_left(limits, block.words)] if limits else plans[0]
             began = clock()
-            for i, check in enumerate(checks):
+            for i, check in plan:
                 try:
                     reason = check(block)
                 except Exception as exc:
@@ -387,6 +390,25 @@ class Cleaner:
             else:
                 kept.append((start, block_text))
         return kept
+
+    def _remove_plan(
+        self, rules: list[Rule]
+    ) -> tuple[list[int], list[list[tuple[int, Callable[[Block], Any]]]]]:
+        """Which remove rules to call for a block, by its word count (see ``Rule.max_words``).
+
+        ``plans[bisect_left(limits, words)]`` lists ``(position in rules, check)`` in rule
+        order, without the rules that promise to keep a block that long. Built once per rule
+        list, so a long paragraph costs one lookup instead of a call to every short-line rule.
+        """
+        if self._plan is not None and self._plan[0] is rules:
+            return self._plan[1], self._plan[2]
+        limits = sorted({r.max_words for r in rules if r.max_words is not None})
+        plans = [
+            [(i, r.check) for i, r in enumerate(rules) if r.max_words is None or r.max_words >= bound]
+            for bound in [*limits, max(limits, default=0) + 1]
+        ]
+        self._plan = (rules, limits, plans)
+        return limits, plans
 
     def _flag(self, document: Document, removed_spans: list[tuple[int, int]]) -> None:
         rules = self._by_stage["flag"]

@@ -18,7 +18,7 @@ _AD = re.compile(
 )
 
 
-@rule("B601", "ad-label", stage="remove", category="advertising")
+@rule("B601", "ad-label", stage="remove", category="advertising", max_words=12)
 def ad_label(block: Block) -> str | None:
     """Advertising labels left where an ad was ("Advertisement", "Story continues below").
 
@@ -57,7 +57,7 @@ def _in_closing_note(text: str, at: int) -> bool:
     return opened > 0 and ")" not in text[opened:at] and len(text[:opened].split()) >= 8
 
 
-@rule("B602", "affiliate-disclosure", stage="remove", category="advertising")
+@rule("B602", "affiliate-disclosure", stage="remove", category="advertising", max_words=160)
 def affiliate_disclosure(block: Block) -> str | None:
     """An affiliate or sponsorship disclosure addressed to the reader.
 
@@ -107,7 +107,7 @@ _CLICK_TO = re.compile(
 )
 
 
-@rule("B603", "call-to-action", stage="remove", category="advertising")
+@rule("B603", "call-to-action", stage="remove", category="advertising", max_words=40)
 def call_to_action(block: Block) -> str | None:
     """A sales button's label or form prompt ("Book a demo", "View on Amazon").
 

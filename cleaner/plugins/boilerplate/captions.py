@@ -59,7 +59,7 @@ def photo_caption(block: Block) -> str | None:
     return None
 
 
-@rule("B102", "photo-credit", stage="remove", category="caption")
+@rule("B102", "photo-credit", stage="remove", category="caption", max_words=40)
 def photo_credit(block: Block) -> str | None:
     """A photo credit or image-caption label ("Photo: Jane Doe/AP", "Image caption ...").
 
@@ -79,7 +79,7 @@ def photo_credit(block: Block) -> str | None:
 _TEASER_MAX_WORDS = 60  # excerpts are cut short (WordPress: 55 words); a longer entry is content
 
 
-@rule("B103", "truncated-teaser", stage="remove", category="caption")
+@rule("B103", "truncated-teaser", stage="remove", category="caption", max_words=60)
 def truncated_teaser(block: Block) -> str | None:
     """A line cut off with "…" by the scraper: a teaser or caption, not article prose.
 

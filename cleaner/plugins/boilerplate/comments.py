@@ -28,7 +28,7 @@ _COMMENT_LABELS = labels(
 )
 
 
-@rule("B201", "comment-prompt", stage="remove", category="comments")
+@rule("B201", "comment-prompt", stage="remove", category="comments", max_words=30)
 def comment_prompt(block: Block) -> str | None:
     """A comment-section prompt ("Leave a comment", "Comments are closed", "7 comments").
 
@@ -66,7 +66,7 @@ _FEEDBACK_ANYWHERE = re.compile(r"\bleave a (?:star )?rating\b|\brate this recip
 _THANKS = re.compile(r"^thanks?(?: you)?(?: so much)? for (?:your|the) (?:feedback|rating|vote)$")
 
 
-@rule("B202", "feedback-prompt", stage="remove", category="comments")
+@rule("B202", "feedback-prompt", stage="remove", category="comments", max_words=60)
 def feedback_prompt(block: Block) -> str | None:
     """A request for ratings or feedback addressed to the reader.
 

@@ -31,7 +31,7 @@ _COPYRIGHT_KEYS = ("©", "(c)", "copyright", "rights reserved", "may not be", "p
                    "consent", "accept", "reply stop", "data rates")
 
 
-@rule("B801", "copyright", stage="remove", category="legal")
+@rule("B801", "copyright", stage="remove", category="legal", max_words=120)
 def copyright_line(block: Block) -> str | None:
     """Copyright, reuse and form-consent notices ("© 2024 Example News. All rights reserved.").
 
@@ -60,7 +60,7 @@ _LEGAL_LABELS = labels(
 _SEPARATORS = re.compile(r"\s*[|•·/]\s*")
 
 
-@rule("B802", "legal-links", stage="remove", category="legal")
+@rule("B802", "legal-links", stage="remove", category="legal", max_words=16)
 def legal_links(block: Block) -> str | None:
     """A footer's legal links, alone or in a row ("Privacy Policy | Terms of Use").
 
@@ -92,7 +92,7 @@ _DISCLAIMER = re.compile(
 )
 
 
-@rule("B803", "disclaimer", stage="remove", category="legal")
+@rule("B803", "disclaimer", stage="remove", category="legal", max_words=90)
 def disclaimer(block: Block) -> str | None:
     """A legal or advice disclaimer at the top or foot of the page.
 
@@ -118,7 +118,7 @@ _SITE_CREDIT = re.compile(
 )
 
 
-@rule("B804", "site-credit", stage="remove", category="legal")
+@rule("B804", "site-credit", stage="remove", category="legal", max_words=6)
 def site_credit(block: Block) -> str | None:
     """The footer's credit to the site's software or designer ("Powered by WordPress").
 

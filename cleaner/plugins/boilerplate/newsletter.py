@@ -41,7 +41,7 @@ _NEWSLETTER_KEYS = ("sign up", "subscri", "newsletter", "inbox", "mail", "briefi
                     "get the", "delivered", "updates", "notifications", "friend")
 
 
-@rule("B401", "newsletter", stage="remove", category="newsletter")
+@rule("B401", "newsletter", stage="remove", category="newsletter", max_words=40)
 def newsletter(block: Block) -> str | None:
     """Newsletter and subscription prompts ("Get our daily briefing in your inbox").
 
@@ -87,7 +87,7 @@ _PAYWALL = re.compile(
 )
 
 
-@rule("B402", "account-paywall", stage="remove", category="newsletter")
+@rule("B402", "account-paywall", stage="remove", category="newsletter", max_words=30)
 def account_paywall(block: Block) -> str | None:
     """Log-in, register and paywall lines ("Sign in", "This story is funded by readers").
 

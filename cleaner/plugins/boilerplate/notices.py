@@ -22,7 +22,7 @@ _COOKIE_KEYS = ("cookie", "javascript", "browser", "blocker", "disable your ad",
                 "manage ")
 
 
-@rule("B701", "cookie-notice", stage="remove", category="cookies")
+@rule("B701", "cookie-notice", stage="remove", category="cookies", max_words=150)
 def cookie_notice(block: Block) -> str | None:
     """Cookie banners and JavaScript/browser notices ("This site uses cookies to ...").
 
@@ -53,7 +53,7 @@ _COOKIE_START = re.compile(  # a consent panel's own paragraphs, however long
 _CLOSE_GLYPHS = ("✕", "✖", "×", "╳")
 
 
-@rule("B702", "dismissible-banner", stage="remove", category="cookies")
+@rule("B702", "dismissible-banner", stage="remove", category="cookies", max_words=40)
 def dismissible_banner(block: Block) -> str | None:
     """A banner with its close button scraped along: a line that ends in a close glyph.
 

@@ -39,7 +39,7 @@ def _is_field(text: str, after: int) -> bool:
     return colon > after and bool(text[colon + 2 :].strip())
 
 
-@rule("B501", "related-link", stage="remove", category="related")
+@rule("B501", "related-link", stage="remove", category="related", max_words=25)
 def related_link(block: Block) -> str | None:
     """"Read more", "Related" and "Recommended" teasers and their labels.
 
@@ -77,7 +77,7 @@ def _link_like(text: str) -> bool:
     )
 
 
-@rule("B502", "link-list-tail", stage="remove", category="related")
+@rule("B502", "link-list-tail", stage="remove", category="related", max_words=8)
 def link_list_tail(block: Block) -> str | None:
     """A run of short link-like lines that ends the document: tags, categories, teaser titles.
 

@@ -41,7 +41,7 @@ _SHARE_KEYS = (
 _SHARE_COUNT = re.compile(r"^\d[\d.,]*[kKmM]?\s+(?:shares?|likes?|views?)$", re.IGNORECASE)
 
 
-@rule("B301", "share-follow", stage="remove", category="share")
+@rule("B301", "share-follow", stage="remove", category="share", max_words=40)
 def share_follow(block: Block) -> str | None:
     """Share buttons and follow-us lines ("Share this article", "Follow us on Instagram").
 
