@@ -76,7 +76,7 @@ def mentions(text: str, keys: tuple[str, ...]) -> bool:
     True
     """
     low = lower(text)
-    return any(k in low for k in keys)
+    return any(map(low.__contains__, keys))  # no generator frame per key
 
 
 def is_short(block: Block, words: int) -> bool:
