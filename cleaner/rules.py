@@ -131,7 +131,7 @@ class Block:
     def is_last(self) -> bool:
         return self.index == len(self.blocks) - 1
 
-    @property
+    @_computed_once  # asked by most position-aware rules for each block
     def from_end(self) -> int:
         """0 for the last block, 1 for the one before it, ..."""
         return len(self.blocks) - 1 - self.index
