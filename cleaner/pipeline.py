@@ -401,8 +401,9 @@ class Cleaner:
         order, without the rules that promise to keep a block that long. Built once per rule
         list, so a long paragraph costs one lookup instead of a call to every short-line rule.
         """
-        if self._plan is not None and self._plan[0] is rules:
-            return self._plan[1], self._plan[2]
+        plan = self._plan  # read once: another thread may replace it (with an equal plan)
+        if plan is not None and plan[0] is rules:
+            return plan[1], plan[2]
         limits = sorted({r.max_words for r in rules if r.max_words is not None})
         plans = [
             [(i, r.check) for i, r in enumerate(rules) if r.max_words is None or r.max_words >= bound]

@@ -55,3 +55,20 @@ def test_max_words_is_for_remove_rules() -> None:
         Rule("X103", "x", "flag", "x", lambda doc: [], max_words=3)
     with pytest.raises(ValueError, match="max_words"):
         Rule("X104", "x", "remove", "x", lambda block: None, max_words=-1)
+
+
+def test_a_pack_rule_tells_the_pipeline_its_max_words(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from cleaner.packs import load_pack
+
+    pack = tmp_path / "p.toml"
+    pack.write_text(
+        '[pack]\nname = "p"\n[[rule]]\ncode = "P201"\nname = "promo"\ncategory = "promo"\n'
+        'phrases = ["listen to"]\nmax_words = 4\n[[rule]]\ncode = "P202"\nname = "never"\n'
+        'category = "promo"\nphrases = ["x"]\nmax_words = -1\n',
+        encoding="utf-8",
+    )
+    rules = {r.code: r for r in load_pack(str(pack)).rules}
+    assert rules["P201"].max_words == 4 and rules["P202"].max_words == 0
+    cleaner = Cleaner(select=["P"], packs=[str(pack)], load_entrypoints=False)
+    doc = cleaner.clean("Listen to our podcast\n\nListen to our podcast every single Friday")
+    assert [r.text for r in doc.removed] == ["Listen to our podcast"]
