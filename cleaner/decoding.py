@@ -134,8 +134,10 @@ def decode(data: bytes, source: str, *, max_bytes: int | None = None) -> Decoded
     if declared is not None:
         try:
             return Decoded(data.decode(declared), declared, True)
-        except UnicodeDecodeError:
-            pass  # the declaration is wrong: fall back to the evidence of the bytes
+        except (UnicodeDecodeError, LookupError):
+            # The declaration is wrong, or names a codec that is not a text encoding ("uu",
+            # "base64"): fall back to the evidence of the bytes.
+            pass
     if _looks_western(data):
         return Decoded(data.decode("cp1252"), "cp1252", True)
     from charset_normalizer import from_bytes  # lazy: only needed for non-UTF-8 input

@@ -125,7 +125,8 @@ def _rule(path: str, index: int, entry: dict[str, Any]) -> Rule:
     try:
         return Rule(code, name, "remove", category, check, reason,
                     options={"pack": path, "enabled": bool(entry.get("enabled", True))},
-                    enabled=bool(entry.get("enabled", True)))
+                    enabled=bool(entry.get("enabled", True)),
+                    max_words=max(max_words, 0))  # the check's own gate, told to the pipeline
     except ValueError as exc:
         raise PackError(f"{where}: {exc}") from exc
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 import time
+from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -22,7 +23,6 @@ from cleaner.pluginmanager import LoadReport, build_plugin_manager, short_name
 from cleaner.rules import Block, FlagInput, Rule, select_rules
 from cleaner.textmap import Edit
 
-_LINE = re.compile(r"[^\n]+")
 _BLANK_RUN = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 _REPAIR_ROUNDS = 4  # repair rounds until nothing changes (see Cleaner._repair)
 
@@ -78,6 +78,7 @@ class Cleaner:
         self._by_stage = {
             stage: [r for r in self.rules if r.stage == stage] for stage in ("repair", "remove", "flag")
         }
+        self._plan: tuple[list[Rule], list[int], list[list[tuple[int, Callable[[Block], Any]]]]] | None = None
 
     # -- setup ----------------------------------------------------------------------------
 
@@ -338,11 +339,13 @@ class Cleaner:
         rules = self._by_stage["remove"]
         text = document.repaired
         pending: list[tuple[int, str]] = []
-        for m in _LINE.finditer(text):
-            raw = m.group()
+        pos = 0
+        for raw in text.split("\n"):  # C-speed split; half the lines of prose are blank
             stripped = raw.strip()
             if stripped:
-                pending.append((m.start() + len(raw) - len(raw.lstrip()), stripped))
+                lead = len(raw) - len(raw.lstrip()) if raw[0].isspace() else 0
+                pending.append((pos + lead, stripped))
+            pos += len(raw) + 1
         removed: list[tuple[int, int]] = []
         if not rules or not pending:
             return removed
@@ -370,7 +373,7 @@ class Cleaner:
         report_errors: bool,
     ) -> list[tuple[int, str]]:
         """One pass of the remove rules over ``pending`` blocks; returns the blocks kept."""
-        checks = [r.check for r in rules]
+        limits, plans = self._remove_plan(rules)
         texts = tuple(t for _, t in pending)
         metadata = document.metadata
         clock = time.perf_counter
@@ -378,8 +381,9 @@ class Cleaner:
         for index, (start, block_text) in enumerate(pending):
             end = start + len(block_text)
             block = Block(block_text, start, end, index, texts, metadata)
+            plan = plans[bisect_left(limits, block.words)] if limits else plans[0]
             began = clock()
-            for i, check in enumerate(checks):
+            for i, check in plan:
                 try:
                     reason = check(block)
                 except Exception as exc:
@@ -406,6 +410,26 @@ class Cleaner:
             else:
                 kept.append((start, block_text))
         return kept
+
+    def _remove_plan(
+        self, rules: list[Rule]
+    ) -> tuple[list[int], list[list[tuple[int, Callable[[Block], Any]]]]]:
+        """Which remove rules to call for a block, by its word count (see ``Rule.max_words``).
+
+        ``plans[bisect_left(limits, words)]`` lists ``(position in rules, check)`` in rule
+        order, without the rules that promise to keep a block that long. Built once per rule
+        list, so a long paragraph costs one lookup instead of a call to every short-line rule.
+        """
+        plan = self._plan  # read once: another thread may replace it (with an equal plan)
+        if plan is not None and plan[0] is rules:
+            return plan[1], plan[2]
+        limits = sorted({r.max_words for r in rules if r.max_words is not None})
+        plans = [
+            [(i, r.check) for i, r in enumerate(rules) if r.max_words is None or r.max_words >= bound]
+            for bound in [*limits, max(limits, default=0) + 1]
+        ]
+        self._plan = (rules, limits, plans)
+        return limits, plans
 
     def _flag(self, document: Document, removed_spans: list[tuple[int, int]]) -> None:
         rules = self._by_stage["flag"]

@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 from typing import Any
 
 STAGES = ("repair", "remove", "flag")
@@ -38,12 +37,17 @@ class Rule:
     enabled: bool = True  # on unless the user selects it explicitly when False
     plugin: str = ""
     options: dict[str, Any] = field(default_factory=dict, compare=False)
+    # A remove rule's promise: it never objects to a block of more words than this, so the
+    # pipeline need not call it for one (``None``: no promise, called for every block).
+    max_words: int | None = None
 
     def __post_init__(self) -> None:
         if not _CODE.match(self.code):
             raise ValueError(f"rule code {self.code!r} must be capital letters then digits, e.g. B101")
         if self.stage not in STAGES:
             raise ValueError(f"rule {self.code}: stage must be one of {STAGES}, not {self.stage!r}")
+        if self.max_words is not None and (self.stage != "remove" or self.max_words < 0):
+            raise ValueError(f"rule {self.code}: max_words is a word count for remove rules")
 
     @property
     def id(self) -> str:
@@ -61,15 +65,41 @@ def rule(
     category: str,
     enabled: bool = True,
     description: str | None = None,
+    max_words: int | None = None,
 ) -> Callable[[Callable[..., Any]], Rule]:
-    """Decorator turning a check function into a :class:`Rule`; the docstring is its description."""
+    """Decorator turning a check function into a :class:`Rule`; the docstring is its description.
+
+    ``max_words`` (remove rules) declares that the check returns ``None`` for any block of more
+    words (:attr:`Block.words`) than that, so the pipeline skips the call on longer blocks:
+    most rules judge short lines, and most words of an article are in long paragraphs.
+    """
 
     def wrap(func: Callable[..., Any]) -> Rule:
         doc = description if description is not None else (func.__doc__ or "").strip()
         summary = doc.split("\n\n")[0].replace("\n", " ").strip()
-        return Rule(code, name, stage, category, func, summary, enabled)
+        return Rule(code, name, stage, category, func, summary, enabled, max_words=max_words)
 
     return wrap
+
+
+class _computed_once:
+    """Like :func:`functools.cached_property`, without the lock Python 3.11 takes on every
+    first access: blocks are never shared between threads while they are judged, and the
+    remove stage builds thousands of them per corpus."""
+
+    def __init__(self, func: Callable[[Any], Any]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)
+        return value
 
 
 @dataclass(frozen=True)
@@ -101,7 +131,7 @@ class Block:
     def is_last(self) -> bool:
         return self.index == len(self.blocks) - 1
 
-    @property
+    @_computed_once  # asked by most position-aware rules for each block
     def from_end(self) -> int:
         """0 for the last block, 1 for the one before it, ..."""
         return len(self.blocks) - 1 - self.index
@@ -114,7 +144,7 @@ class Block:
     def next(self) -> str | None:
         return self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
 
-    @cached_property  # every rule asks; count once per block
+    @_computed_once  # every rule asks; count once per block
     def words(self) -> int:
         return len(self.text.split())
 

@@ -30,3 +30,24 @@ def test_mojibake_still_goes_to_ftfy() -> None:
     for e in sorted(edits, key=lambda e: -e.start):
         out = out[: e.start] + e.replacement + out[e.end :]
     assert out == "Headline\n\nThe Mayor’s office said it costs £5m.\n"
+
+
+def test_badness_searched_near_non_ascii_agrees_with_ftfy() -> None:
+    """The fast path looks for mojibake only around non-ASCII runs: same verdict as ftfy's."""
+    import random
+    import unicodedata
+
+    from ftfy import badness
+
+    leaves_alone = _ftfy_leaves_alone()
+    alphabet = "".join(sorted(set("".join(badness.MOJIBAKE_CATEGORIES.values()))))
+    alphabet += "ÂÃÎÐŒœØÙà√≈‚Äâóвβā€ГўВЂ°²³ ab Z.,?!\t\u00a0"
+    rng = random.Random(7)
+    for _ in range(20000):
+        middle = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12)))
+        line = rng.choice(["", "ab ", " ", "Q"]) + middle + rng.choice(["", " cd", "z"])
+        if "&" in line or not unicodedata.is_normalized("NFC", line):
+            continue  # decided before the badness test
+        if any(0x80 <= ord(c) <= 0x9F for c in line):
+            continue
+        assert leaves_alone(line) == (not badness.is_bad(line)), repr(line)

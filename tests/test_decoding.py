@@ -188,6 +188,8 @@ def test_http_equiv_charset_and_a_wrong_declaration() -> None:
     assert decode(lying.encode("cp1252"), "p.html") == Decoded(lying, "cp1252", True)
     wrong = '<meta charset="shift_jis">' + "Caf\u00e9 \u00e0 la cr\u00e8me br\u00fbl\u00e9e"
     assert decode(wrong.encode("cp1252"), "p.html").text == wrong  # undecodable label ignored
+    not_text = '<meta charset="uu">' + WESTERN  # a codec Python knows, but not a text encoding
+    assert decode(not_text.encode("cp1252"), "p.html") == Decoded(not_text, "cp1252", True)
 
 
 def test_bzip2_and_text_that_merely_starts_like_it() -> None:

@@ -90,6 +90,8 @@ def _needs_ftfy(text: str) -> bool:
 
 
 _LEAVES_ALONE = None
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+_BAD_REACH = 8  # characters searched either side of a non-ASCII run (ftfy's matches: <= 7)
 
 
 def _ftfy_leaves_alone():  # type: ignore[no-untyped-def]
@@ -109,8 +111,22 @@ def _ftfy_leaves_alone():  # type: ignore[no-untyped-def]
 
         chars = "".join(re.escape(chr(c)) for c in sorted(chardata.CONTROL_CHARS))
         acted_on = re.compile(f"[&\x1b\x80-\x9f\ud800-\udfff{chars}]")
-        is_bad = badness.is_bad
         is_nfc = unicodedata.is_normalized
+        bad_search = badness.BADNESS_RE.search
+
+        def is_bad(line: str) -> bool:
+            """``badness.is_bad(line)``, searched only around the non-ASCII characters.
+
+            Every sequence ftfy's badness pattern matches holds a non-ASCII character and is
+            at most 7 characters long, and its only anchor is ``^`` (which ``search`` with a
+            start position does not match there), so windows of ``_BAD_REACH`` characters
+            around each run of non-ASCII find every match the whole line has: a "costs £5m"
+            paragraph costs a few short searches instead of one over all its characters.
+            """
+            for m in _NON_ASCII_RUN.finditer(line):
+                if bad_search(line, max(0, m.start() - _BAD_REACH), m.end() + _BAD_REACH):
+                    return True
+            return False
 
         def leaves_alone(line: str) -> bool:
             return acted_on.search(line) is None and is_nfc("NFC", line) and not is_bad(line)
@@ -225,15 +241,25 @@ def odd_spaces(text: str) -> Iterator[Edit]:
     Zero-width spaces, word joiners and soft hyphens split words invisibly (``sum\\u00admit``), so
     they are removed; trailing spaces and tabs at line ends are removed too.
     """
-    if not _ANY_ODD.search(text) and not _has_trailing_blank(text):
-        return  # most text: two C-speed scans instead of trying the pattern at every position
+    if (text.isascii() or not _ANY_ODD.search(text)) and not _has_trailing_blank(text):
+        return  # most text: C-speed scans instead of trying the pattern at every position
     for m in _SPACE_EDIT.finditer(text):
         yield Edit(m.start(), m.end(), " " if m.lastgroup == "odd" else "")
 
 
 def _has_trailing_blank(text: str) -> bool:
-    """A space or tab right before a line break or at the very end."""
-    return " \n" in text or "\t\n" in text or text.endswith((" ", "\t"))
+    """A space or tab right before a line break or at the very end.
+
+    Looks at the character before each line break: line breaks are few, while a search for
+    " \n" stops at every space of the text.
+    """
+    find = text.find
+    i = find("\n", 1)
+    while i != -1:
+        if text[i - 1] in " \t":
+            return True
+        i = find("\n", i + 1)
+    return text.endswith((" ", "\t"))
 
 
 @hookimpl

@@ -25,6 +25,18 @@ REPORTING = re.compile(
     r"claimed|announced|stated)\b",
     re.IGNORECASE,
 )
+
+
+@lru_cache(maxsize=4096)  # several rules ask about the same line, and the pattern is costly
+def reports(text: str) -> bool:
+    """Does the line report speech (a reporting verb such as "said")? News, not furniture.
+
+    >>> reports("The minister declined to comment.")
+    True
+    """
+    return REPORTING.search(text) is not None
+
+
 ELLIPSIS_END = re.compile(r"(?:\w|[,;:])\s*(?:…|\.\.\.)$")
 _SPACES = re.compile(r"\s+")
 
@@ -64,7 +76,7 @@ def mentions(text: str, keys: tuple[str, ...]) -> bool:
     True
     """
     low = lower(text)
-    return any(k in low for k in keys)
+    return any(map(low.__contains__, keys))  # no generator frame per key
 
 
 def is_short(block: Block, words: int) -> bool:

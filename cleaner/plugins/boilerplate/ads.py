@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.plugins.boilerplate._common import REPORTING, is_short, label, labels, mentions
+from cleaner.plugins.boilerplate._common import is_short, label, labels, mentions, reports
 from cleaner.rules import Block, rule
 
 _AD = re.compile(
@@ -18,7 +18,7 @@ _AD = re.compile(
 )
 
 
-@rule("B601", "ad-label", stage="remove", category="advertising")
+@rule("B601", "ad-label", stage="remove", category="advertising", max_words=12)
 def ad_label(block: Block) -> str | None:
     """Advertising labels left where an ad was ("Advertisement", "Story continues below").
 
@@ -57,7 +57,7 @@ def _in_closing_note(text: str, at: int) -> bool:
     return opened > 0 and ")" not in text[opened:at] and len(text[:opened].split()) >= 8
 
 
-@rule("B602", "affiliate-disclosure", stage="remove", category="advertising")
+@rule("B602", "affiliate-disclosure", stage="remove", category="advertising", max_words=160)
 def affiliate_disclosure(block: Block) -> str | None:
     """An affiliate or sponsorship disclosure addressed to the reader.
 
@@ -70,14 +70,16 @@ def affiliate_disclosure(block: Block) -> str | None:
     if not is_short(block, 160) or not mentions(block.text, _AFFILIATE_KEYS):
         return None
     text = block.text
+    if reports(text):  # first: cheaper than the disclosure pattern, and news prose reports
+        return None
     m = _AFFILIATE.search(text)
-    if m and block.words > 60 and m.start() > _OPENING:
+    if not m:
+        return None
+    if block.words > 60 and m.start() > _OPENING:
         return None  # a long paragraph is a disclosure only if it opens with one
-    if m and _in_closing_note(text, m.start()):
+    if _in_closing_note(text, m.start()):
         return None  # "I use this soap (affiliate link).": a sentence of the story with a note
-    if m and not REPORTING.search(text):
-        return "affiliate or sponsorship disclosure"
-    return None
+    return "affiliate or sponsorship disclosure"
 
 
 _CTA_LABELS = labels(
@@ -105,7 +107,7 @@ _CLICK_TO = re.compile(
 )
 
 
-@rule("B603", "call-to-action", stage="remove", category="advertising")
+@rule("B603", "call-to-action", stage="remove", category="advertising", max_words=40)
 def call_to_action(block: Block) -> str | None:
     """A sales button's label or form prompt ("Book a demo", "View on Amazon").
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.plugins.boilerplate._common import DATE, ELLIPSIS_END, REPORTING, is_short, mentions
+from cleaner.plugins.boilerplate._common import DATE, ELLIPSIS_END, is_short, mentions, reports
 from cleaner.rules import Block, rule
 
 _POSITION_MARKER = re.compile(
@@ -54,12 +54,12 @@ def photo_caption(block: Block) -> str | None:
         + bool(ELLIPSIS_END.search(text))
         + bool(_CREDIT.search(text))
     )
-    if evidence >= 1 and not REPORTING.search(text):
+    if evidence >= 1 and not reports(text):
         return "image caption (position marker such as '(L)' in a photo description)"
     return None
 
 
-@rule("B102", "photo-credit", stage="remove", category="caption")
+@rule("B102", "photo-credit", stage="remove", category="caption", max_words=40)
 def photo_credit(block: Block) -> str | None:
     """A photo credit or image-caption label ("Photo: Jane Doe/AP", "Image caption ...").
 
@@ -69,9 +69,9 @@ def photo_credit(block: Block) -> str | None:
     """
     if not is_short(block, 40) or not mentions(block.text, _CREDIT_KEYS):
         return None
-    if not _CREDIT.search(block.text):
+    if reports(block.text):  # first: often shared with other rules, and news prose reports
         return None
-    if REPORTING.search(block.text):
+    if not _CREDIT.search(block.text):
         return None
     return "photo credit or image-caption label"
 
@@ -79,7 +79,7 @@ def photo_credit(block: Block) -> str | None:
 _TEASER_MAX_WORDS = 60  # excerpts are cut short (WordPress: 55 words); a longer entry is content
 
 
-@rule("B103", "truncated-teaser", stage="remove", category="caption")
+@rule("B103", "truncated-teaser", stage="remove", category="caption", max_words=60)
 def truncated_teaser(block: Block) -> str | None:
     """A line cut off with "…" by the scraper: a teaser or caption, not article prose.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.plugins.boilerplate._common import REPORTING, is_short, label, labels, mentions
+from cleaner.plugins.boilerplate._common import is_short, label, labels, mentions, reports
 from cleaner.rules import Block, rule
 
 _COMMENT_WORD = re.compile(r"\bcomment(?:s|ing|ers?)?\b", re.IGNORECASE)
@@ -28,7 +28,7 @@ _COMMENT_LABELS = labels(
 )
 
 
-@rule("B201", "comment-prompt", stage="remove", category="comments")
+@rule("B201", "comment-prompt", stage="remove", category="comments", max_words=30)
 def comment_prompt(block: Block) -> str | None:
     """A comment-section prompt ("Leave a comment", "Comments are closed", "7 comments").
 
@@ -40,7 +40,7 @@ def comment_prompt(block: Block) -> str | None:
         return None
     if block.words <= 4 and label(text) in _COMMENT_LABELS and not text.endswith("?"):
         return "comment-section label"
-    if REPORTING.search(text) and not _PLEASE.match(text):
+    if reports(text) and not _PLEASE.match(text):
         return None
     if _COMMENT_UI.search(text) and not (block.words <= 4 and text.endswith("?")):
         return "comment-section prompt"
@@ -66,7 +66,7 @@ _FEEDBACK_ANYWHERE = re.compile(r"\bleave a (?:star )?rating\b|\brate this recip
 _THANKS = re.compile(r"^thanks?(?: you)?(?: so much)? for (?:your|the) (?:feedback|rating|vote)$")
 
 
-@rule("B202", "feedback-prompt", stage="remove", category="comments")
+@rule("B202", "feedback-prompt", stage="remove", category="comments", max_words=60)
 def feedback_prompt(block: Block) -> str | None:
     """A request for ratings or feedback addressed to the reader.
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 from cleaner.plugins.boilerplate._common import (
-    REPORTING,
     is_short,
     label,
     labels,
     mentions,
     near_edge,
+    reports,
 )
 from cleaner.rules import Block, rule
 
@@ -31,7 +31,7 @@ _COPYRIGHT_KEYS = ("©", "(c)", "copyright", "rights reserved", "may not be", "p
                    "consent", "accept", "reply stop", "data rates")
 
 
-@rule("B801", "copyright", stage="remove", category="legal")
+@rule("B801", "copyright", stage="remove", category="legal", max_words=120)
 def copyright_line(block: Block) -> str | None:
     """Copyright, reuse and form-consent notices ("© 2024 Example News. All rights reserved.").
 
@@ -41,12 +41,12 @@ def copyright_line(block: Block) -> str | None:
     """
     if not is_short(block, 120) or not mentions(block.text, _COPYRIGHT_KEYS):
         return None
+    if reports(block.text):  # first: cheaper than the notice pattern, and news prose reports
+        return None
     m = _COPYRIGHT.search(block.text)
-    if m and block.words > 40 and m.start() > 150:
+    if not m or (block.words > 40 and m.start() > 150):
         return None  # a long paragraph is a notice only if it opens with one
-    if m and not REPORTING.search(block.text):
-        return "copyright or legal notice"
-    return None
+    return "copyright or legal notice"
 
 
 _LEGAL_LABELS = labels(
@@ -60,7 +60,7 @@ _LEGAL_LABELS = labels(
 _SEPARATORS = re.compile(r"\s*[|•·/]\s*")
 
 
-@rule("B802", "legal-links", stage="remove", category="legal")
+@rule("B802", "legal-links", stage="remove", category="legal", max_words=16)
 def legal_links(block: Block) -> str | None:
     """A footer's legal links, alone or in a row ("Privacy Policy | Terms of Use").
 
@@ -92,7 +92,7 @@ _DISCLAIMER = re.compile(
 )
 
 
-@rule("B803", "disclaimer", stage="remove", category="legal")
+@rule("B803", "disclaimer", stage="remove", category="legal", max_words=90)
 def disclaimer(block: Block) -> str | None:
     """A legal or advice disclaimer at the top or foot of the page.
 
@@ -102,7 +102,7 @@ def disclaimer(block: Block) -> str | None:
     if block.words > 90 or not near_edge(block, lead=2, tail=4):
         return None
     text = block.text
-    if mentions(text, _DISCLAIMER_KEYS) and _DISCLAIMER.search(text) and not REPORTING.search(text):
+    if mentions(text, _DISCLAIMER_KEYS) and not reports(text) and _DISCLAIMER.search(text):
         return "legal or advice disclaimer"
     return None
 
@@ -118,7 +118,7 @@ _SITE_CREDIT = re.compile(
 )
 
 
-@rule("B804", "site-credit", stage="remove", category="legal")
+@rule("B804", "site-credit", stage="remove", category="legal", max_words=6)
 def site_credit(block: Block) -> str | None:
     """The footer's credit to the site's software or designer ("Powered by WordPress").
 

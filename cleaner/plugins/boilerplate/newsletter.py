@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.plugins.boilerplate._common import REPORTING, is_short, label, labels, mentions
+from cleaner.plugins.boilerplate._common import is_short, label, labels, mentions, reports
 from cleaner.rules import Block, rule
 
 _NEWSLETTER = re.compile(
@@ -41,7 +41,7 @@ _NEWSLETTER_KEYS = ("sign up", "subscri", "newsletter", "inbox", "mail", "briefi
                     "get the", "delivered", "updates", "notifications", "friend")
 
 
-@rule("B401", "newsletter", stage="remove", category="newsletter")
+@rule("B401", "newsletter", stage="remove", category="newsletter", max_words=40)
 def newsletter(block: Block) -> str | None:
     """Newsletter and subscription prompts ("Get our daily briefing in your inbox").
 
@@ -53,7 +53,7 @@ def newsletter(block: Block) -> str | None:
         return "newsletter or subscription label"
     if not is_short(block, 40) or not mentions(text, _NEWSLETTER_KEYS):
         return None
-    if REPORTING.search(text):
+    if reports(text):
         return None
     if _CONSIDER.search(text):
         return "request to subscribe or share"
@@ -87,7 +87,7 @@ _PAYWALL = re.compile(
 )
 
 
-@rule("B402", "account-paywall", stage="remove", category="newsletter")
+@rule("B402", "account-paywall", stage="remove", category="newsletter", max_words=30)
 def account_paywall(block: Block) -> str | None:
     """Log-in, register and paywall lines ("Sign in", "This story is funded by readers").
 
@@ -98,7 +98,7 @@ def account_paywall(block: Block) -> str | None:
     text = block.text
     if block.words <= 8 and label(text) in _ACCOUNT_LABELS:
         return "account or log-in label"
-    if _PAYWALL.search(text) and not REPORTING.search(text):
+    if _PAYWALL.search(text) and not reports(text):
         return "paywall or membership prompt"
     return None
 

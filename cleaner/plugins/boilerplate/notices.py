@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.plugins.boilerplate._common import REPORTING, is_short, mentions, near_edge
+from cleaner.plugins.boilerplate._common import is_short, mentions, near_edge, reports
 from cleaner.rules import Block, rule
 
 _COOKIE = re.compile(
@@ -22,7 +22,7 @@ _COOKIE_KEYS = ("cookie", "javascript", "browser", "blocker", "disable your ad",
                 "manage ")
 
 
-@rule("B701", "cookie-notice", stage="remove", category="cookies")
+@rule("B701", "cookie-notice", stage="remove", category="cookies", max_words=150)
 def cookie_notice(block: Block) -> str | None:
     """Cookie banners and JavaScript/browser notices ("This site uses cookies to ...").
 
@@ -35,7 +35,7 @@ def cookie_notice(block: Block) -> str | None:
     text = block.text.lstrip()
     if block.words > 60 and not _COOKIE_START.match(text):
         return None  # a long paragraph must open with the notice, not merely mention it
-    if (_COOKIE.search(text) or _COOKIE_START.match(text)) and not REPORTING.search(text):
+    if (_COOKIE.search(text) or _COOKIE_START.match(text)) and not reports(text):
         return "cookie or browser notice"
     return None
 
@@ -53,7 +53,7 @@ _COOKIE_START = re.compile(  # a consent panel's own paragraphs, however long
 _CLOSE_GLYPHS = ("✕", "✖", "×", "╳")
 
 
-@rule("B702", "dismissible-banner", stage="remove", category="cookies")
+@rule("B702", "dismissible-banner", stage="remove", category="cookies", max_words=40)
 def dismissible_banner(block: Block) -> str | None:
     """A banner with its close button scraped along: a line that ends in a close glyph.
 

@@ -28,7 +28,7 @@ _BIO_LABELS = labels("about the author", "about the authors", "about the writer"
                      "view all posts", "see all articles", "more articles by this author")
 
 
-@rule("B901", "author-bio", stage="remove", category="author")
+@rule("B901", "author-bio", stage="remove", category="author", max_words=150)
 def author_bio(block: Block) -> str | None:
     """An author-bio box at the top or bottom of the page.
 
@@ -46,7 +46,7 @@ def author_bio(block: Block) -> str | None:
     text = block.text
     if block.words <= 6 and label(text) in _BIO_LABELS:
         return "author-bio label"
-    if _BIO.search(text):
+    if _BIO.match(text):  # anchored: match, not a search that retries at every position
         return "author bio"
     if block.from_end < 5 and block.index > block.count // 2 and _GREETING.match(text):
         return "author bio (self-introduction at the foot of the page)"
@@ -95,7 +95,7 @@ _DATE_LINE_REST = re.compile(  # what may sit next to a date on a date line
 _DATED_BYLINE = re.compile(r"^\s*(?:[|•·,-]\s*)?by\s+" + _NAME + r"\s*$")  # after "11/12/2025 "
 
 
-@rule("B902", "post-meta", stage="remove", category="other")
+@rule("B902", "post-meta", stage="remove", category="other", max_words=14)
 def post_meta(block: Block) -> str | None:
     """Bylines, datelines and reading times above or below the story.
 
@@ -146,7 +146,7 @@ _NAV_LABELS = labels(
 _PAGINATION = re.compile(r"^page \d+ (?:of|/) \d+$", re.IGNORECASE)
 
 
-@rule("B903", "navigation-label", stage="remove", category="other")
+@rule("B903", "navigation-label", stage="remove", category="other", max_words=25)
 def navigation_label(block: Block) -> str | None:
     """A site-navigation label on its own line ("Home", "Skip to content", "Back to top").
 
@@ -188,7 +188,7 @@ _PUBLISHER = re.compile(
 )
 
 
-@rule("B904", "publisher-blurb", stage="remove", category="other")
+@rule("B904", "publisher-blurb", stage="remove", category="other", max_words=70)
 def publisher_blurb(block: Block) -> str | None:
     """A line about the publication rather than the story, at the foot of the page.
 

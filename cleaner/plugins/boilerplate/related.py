@@ -39,7 +39,7 @@ def _is_field(text: str, after: int) -> bool:
     return colon > after and bool(text[colon + 2 :].strip())
 
 
-@rule("B501", "related-link", stage="remove", category="related")
+@rule("B501", "related-link", stage="remove", category="related", max_words=25)
 def related_link(block: Block) -> str | None:
     """"Read more", "Related" and "Recommended" teasers and their labels.
 
@@ -77,7 +77,7 @@ def _link_like(text: str) -> bool:
     )
 
 
-@rule("B502", "link-list-tail", stage="remove", category="related")
+@rule("B502", "link-list-tail", stage="remove", category="related", max_words=8)
 def link_list_tail(block: Block) -> str | None:
     """A run of short link-like lines that ends the document: tags, categories, teaser titles.
 
@@ -108,16 +108,22 @@ def _tail_run(blocks: Sequence[str]) -> frozenset[int] | None:
 
     Walks back from the last line over link-like lines and lines other rules remove; counts
     only the link-like ones (3 or more, the last 12 of them taken) and wants a story paragraph
-    of 12+ words right before the run.
+    of 12+ words right before the run. Asking the other rules is the costly step, so the walk
+    stops as soon as too few link-like lines remain to make a run (most articles end in prose).
     """
     seen, run = _tail_memo[0]
     if seen is blocks:
         return run
+    like = [_link_like(t) for t in blocks]
+    ahead = sum(like)  # link-like lines not yet walked over
     links: list[int] = []
     j = len(blocks) - 1
     while j >= 0:
-        if _link_like(blocks[j]):
+        if like[j]:
             links.append(j)
+            ahead -= 1
+        elif len(links) + ahead < _TAIL_RUN:
+            break  # too few link-like lines left for a run: no need to ask the other rules
         elif not _removed_by_others(blocks, j):
             break
         j -= 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.plugins.boilerplate._common import REPORTING, is_short, label, labels, mentions
+from cleaner.plugins.boilerplate._common import is_short, label, labels, mentions, reports
 from cleaner.rules import Block, rule
 
 _SOCIAL = (
@@ -44,7 +44,7 @@ _FOLLOW_NAME = re.compile(r"^Follow [A-Z0-9][\w&'’.-]*(?: (?:[A-Z0-9][\w&'’.
 _SHARE_COUNT = re.compile(r"^\d[\d.,]*[kKmM]?\s+(?:shares?|likes?|views?)$", re.IGNORECASE)
 
 
-@rule("B301", "share-follow", stage="remove", category="share")
+@rule("B301", "share-follow", stage="remove", category="share", max_words=40)
 def share_follow(block: Block) -> str | None:
     """Share buttons and follow-us lines ("Share this article", "Follow us on Instagram").
 
@@ -66,7 +66,7 @@ def share_follow(block: Block) -> str | None:
         return None
     if block.words <= 15 and _SHARE_LINE.search(text) and not _looks_like_news(text):
         return "share or follow prompt"
-    if _FOLLOW_US.search(text) and not REPORTING.search(text):
+    if _FOLLOW_US.search(text) and not reports(text):
         return "follow-us prompt"
     return None
 
