@@ -13,8 +13,8 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import random
 import socket
-import tempfile
 from pathlib import Path
 
 _HOST = socket.gethostname().replace(".", "_").replace("/", "_") or "host"
@@ -43,11 +43,8 @@ class AtomicStream:
         self.path = Path(path)
         self.durable = durable
         self.keep_mode_of = keep_mode_of
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        _remove_stale_temporaries(self.path.parent)
-        fd, self.tmp = tempfile.mkstemp(
-            prefix=f".{self.path.name}.{_HOST}-{os.getpid()}.", suffix=".tmp", dir=self.path.parent
-        )
+        _prepare_folder(self.path.parent)
+        fd, self.tmp = _create_temporary(self.path)
         self._raw = os.fdopen(fd, "wb")
         self._gz = gzip.GzipFile(fileobj=self._raw, mode="wb", mtime=0) if gz else None
         self.text = io.TextIOWrapper(self._gz or self._raw, encoding="utf-8", newline="")
@@ -71,8 +68,8 @@ class AtomicStream:
                 os.fsync(self._raw.fileno())
             self._raw.close()
             model = self.keep_mode_of or (self.path if self.path.exists() else None)
-            mode = model.stat().st_mode & 0o7777 if model is not None else 0o666 & ~_umask()
-            os.chmod(self.tmp, mode)  # mkstemp makes 0600; a new file gets what open() gives
+            if model is not None:  # a new file already has what open() gives (umask applied)
+                os.chmod(self.tmp, model.stat().st_mode & 0o7777)
             os.replace(self.tmp, self.path)
         except BaseException:
             self.abort()
@@ -101,18 +98,35 @@ class AtomicStream:
             self.abort()
 
 
-def _umask() -> int:
-    """The process umask, read without changing it where the system allows."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+def _create_temporary(target: Path) -> tuple[int, str]:
+    """Open a new hidden temporary file beside ``target`` (``.NAME.HOST-PID.XXXXXXXX.tmp``).
+
+    Created with mode 0666 so that the kernel applies the umask, as for any new file: no
+    umask lookup and no chmod for the common case of a new output file.
+    """
+    prefix = os.path.join(target.parent, f".{target.name}.{_HOST}-{os.getpid()}.")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        path = f"{prefix}{random.getrandbits(32):08x}.tmp"
+        try:
+            return os.open(path, flags, 0o666), path
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name beside {target}")
+
+
+_READY: set[str] = set()
+
+
+def _prepare_folder(folder: Path) -> None:
+    """Create the folder and sweep its stale temporaries, once per folder per process: a
+    corpus run writes thousands of files into the same few folders."""
+    key = os.fspath(folder)
+    if key in _READY:
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    _remove_stale_temporaries(folder)
+    _READY.add(key)
 
 
 def _fsync_directory(folder: Path) -> None:

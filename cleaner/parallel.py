@@ -18,7 +18,7 @@ import pickle
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from cleaner.config import Config
@@ -45,6 +45,7 @@ class WriteSpec:
     in_place: bool = False
     backup: str | None = None
     gz: bool = False  # gzip the output (a .gz input rewritten in place)
+    report: bool = True  # the parent prints each finding (path:line:col), so needs the original
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,8 @@ def clean_task(cleaner: Any, task: Task, corpus: Corpus | None = None) -> Outcom
     from cleaner.runner import write_document
 
     problem = write_document(document, task.source, task.write)
-    return Outcome(receipt(document), None, size, written=problem is None, write_error=problem)
+    return Outcome(receipt(document, task.write.report), None, size, written=problem is None,
+                   write_error=problem)
 
 
 def hash_task(task: Task) -> tuple[str | None, set[int]] | None:
@@ -165,14 +167,22 @@ def slim(document: Document) -> Document:
     return document
 
 
-def receipt(document: Document) -> Document:
+def receipt(document: Document, report: bool = True) -> Document:
     """What the parent still needs of a document the worker wrote itself: findings, errors and
-    the original (for line and column); the texts and the offset map stay behind."""
+    the original (for line and column); the texts and the offset map stay behind.
+
+    Without ``report`` (``-q``: the parent prints no findings, it only counts them) the original
+    and the removed texts stay behind too: sending every document's text back would make the
+    one parent process, which unpickles all of it, the bottleneck of a -j N run.
+    """
     slim(document)
     document.repaired = document.text = ""
     document.textmap = None
     document.repairs = []
     document.corrections = []
+    if not report:
+        document.original = ""
+        document.removed = [replace(r, text="") for r in document.removed]
     return document
 
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 import functools
 import itertools
 import json
+import os
 import shutil
 import sys
 from collections.abc import Iterator, Sequence
@@ -187,7 +188,8 @@ def _corpus_pass(
     k = opts.repeat_min_docs or int(cleaner.config.options.get("repeat_min_docs", DEFAULT_MIN_DOCS))
     counter = LineCounter()
     count = 0
-    batches = batched(read_inputs(paths, opts.inputs, read_files=False), item_size, max_docs=batch_docs)
+    batches = batched(read_inputs(paths, opts.inputs, read_files=False, sizes=False), item_size,
+                      max_docs=batch_docs)
     limit = cleaner.config.max_bytes
     keyed = ((b, [to_task(i, None, limit) for i in b if not i.failed and i.site is not None])
              for b in batches)
@@ -219,6 +221,7 @@ class _Writer:
         self.output = output
         self.opts = opts
         self.output_dir = Path(output_dir) if output_dir is not None else None
+        self._out = str(self.output_dir) if self.output_dir is not None else ""
         self.summary = summary
         self.errors = 0
         self.flagged = 0
@@ -236,7 +239,7 @@ class _Writer:
         """
         if item.failed or self.output_dir is None or self.command != "clean" or item.is_record:
             return item
-        target = str(self.output_dir / output_name(item.relative or Path(item.source).name))
+        target = self._target(item)
         key = hash(target)
         if key in self._targets:
             return replace(item, data=None, path=None,
@@ -256,9 +259,14 @@ class _Writer:
                 return WriteSpec("", in_place=True)
             return WriteSpec(item.source, True, self.opts.backup, item.source.lower().endswith(".gz"))
         if self.output_dir is not None:
-            name = output_name(item.relative or Path(item.source).name)
-            return WriteSpec(str(self.output_dir / name))
+            return WriteSpec(self._target(item), report=not self.output.quiet)
         return None
+
+    def _target(self, item: InputItem) -> str:
+        """The mirrored output path of a file item under -o DIR (string joins: this runs for
+        every file of a corpus, in the one process that feeds all the workers)."""
+        name = output_name(item.relative or os.path.basename(item.source))
+        return os.path.join(self._out, name)
 
     def handle(self, item: InputItem, outcome: Any) -> None:
         error = item.error if outcome is None else outcome.error
