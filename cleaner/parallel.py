@@ -25,7 +25,10 @@ from cleaner.config import Config
 from cleaner.corpus import MIN_DOCS_KEY, REPEATED_KEY
 from cleaner.document import Document
 
-BATCH_DOCS = 16  # documents per batch sent to a worker
+# Documents per batch sent to a worker: sending a batch and its results costs about a
+# millisecond of the parent's time, so batches of news articles (a few ms each) should not be
+# smaller; HTML pages fill BATCH_BYTES long before.
+BATCH_DOCS = 64
 BATCH_BYTES = 512 << 10  # ... or fewer when they add up to this many bytes (HTML pages)
 # Batches in flight per worker. Results are taken in input order, so one slow batch at the head
 # leaves the other workers only the rest of the window to work on: a deep window keeps them busy

@@ -91,7 +91,9 @@ def run(
     local_io = opts.engine == "local"
     head_items = read_inputs(paths, opts.inputs, read_files=not local_io)
     head = list(itertools.islice(head_items, batch_docs + 1))
-    small = len(head) <= batch_docs
+    # A run that fits in one batch is cleaned here: starting workers would cost more.
+    small = len(head) <= 1 or (len(head) <= batch_docs
+                               and sum(map(item_size, head)) < parallel.BATCH_BYTES)
     jobs = 1 if small else (opts.jobs if opts.jobs is not None else parallel.default_jobs())
     corpus, total = _corpus_pass(cleaner, paths, opts, summary, quiet, jobs, batch_docs)
     items = itertools.chain(head, head_items)
@@ -163,6 +165,9 @@ def _html_item(item: InputItem) -> bool:
         (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz"))
 
 
+HASH_BATCH_FACTOR = 16  # documents per batch in the repeated-line pass, in cleaning batches
+
+
 def _corpus_pass(
     cleaner: Cleaner, paths: Sequence[str], opts: RunOptions, summary: Summary, quiet: bool,
     jobs: int, batch_docs: int,
@@ -188,8 +193,10 @@ def _corpus_pass(
     k = opts.repeat_min_docs or int(cleaner.config.options.get("repeat_min_docs", DEFAULT_MIN_DOCS))
     counter = LineCounter()
     count = 0
+    # Hashing a document costs tens of microseconds, sending a batch to a worker and back
+    # about a millisecond: the first pass sends batches many times larger than cleaning does.
     batches = batched(read_inputs(paths, opts.inputs, read_files=False, sizes=False), item_size,
-                      max_docs=batch_docs)
+                      max_docs=batch_docs * HASH_BATCH_FACTOR)
     limit = cleaner.config.max_bytes
     keyed = ((b, [to_task(i, None, limit) for i in b if not i.failed and i.site is not None])
              for b in batches)
