@@ -179,13 +179,11 @@ def read_inputs(
     *,
     stdin: BinaryIO | None = None,
     read_files: bool = True,
-    sizes: bool = True,
 ) -> Iterator[InputItem]:
     """Every document of the inputs, in order; errors are items too, never exceptions.
 
     With ``read_files=False`` plain files are not read here: their items carry ``path`` and no
-    data, so that worker processes read them in parallel (:func:`read_file`), and their size
-    from ``stat`` (for batching; 0 with ``sizes=False``, one system call less per file). JSONL files and
+    data, so that worker processes read them in parallel (:func:`read_file`). JSONL files and
     standard input are always read here, as their records must be split in order.
     """
     options = options or InputOptions()
@@ -213,12 +211,10 @@ def read_inputs(
             continue
         name = relative[:-3] if relative and relative.lower().endswith(".gz") else relative
         if not read_files:
-            size = 0
-            if sizes:
-                try:
-                    size = os.stat(path).st_size * (4 if path.lower().endswith(".gz") else 1)
-                except OSError:
-                    pass  # the worker reports why it cannot read the file
+            try:
+                size = os.stat(path).st_size * (4 if path.lower().endswith(".gz") else 1)
+            except OSError:
+                size = 0  # the worker reports why it cannot read the file
             yield InputItem(path, None, relative=name, site=_site_of_file(path), path=path, size=size)
             continue
         try:
