@@ -129,7 +129,15 @@ def test_importing_cleaner_does_not_import_trafilatura() -> None:
     assert out.stdout.strip() == "False"
 
 
-def test_one_extraction_when_the_default_finds_the_prose(monkeypatch: pytest.MonkeyPatch) -> None:
+_ROAD_STORY = "".join(
+    f"<p>Paragraph {i} tells how the valley road was rebuilt after the spring floods "
+    f"washed away two bridges and a stretch of the old embankment.</p>"
+    for i in range(6)
+)
+
+
+def _count_extractions(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
+    """Record the mode options of every trafilatura.extract call the HTML loader makes."""
     import trafilatura
 
     calls: list[dict] = []
@@ -140,11 +148,12 @@ def test_one_extraction_when_the_default_finds_the_prose(monkeypatch: pytest.Mon
         return real(*args, **kwargs)
 
     monkeypatch.setattr(trafilatura, "extract", counting)
-    story = "".join(
-        f"<p>Paragraph {i} tells how the valley road was rebuilt after the spring floods "
-        f"washed away two bridges and a stretch of the old embankment.</p>"
-        for i in range(6)
-    )
+    return calls
+
+
+def test_one_extraction_when_the_default_finds_the_prose(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _count_extractions(monkeypatch)
+    story = _ROAD_STORY
     page = f"<html><body><article><h1>Valley road reopens</h1>{story}</article></body></html>"
     doc = Cleaner(ignore=["T"], load_entrypoints=False).clean(page, source="road.html")
     assert len(doc.text.splitlines()) == 7
@@ -215,21 +224,8 @@ def test_a_fragment_is_read_as_a_whole_page(cleaner: Cleaner, page: str) -> None
 
 
 def test_a_list_left_out_by_the_default_mode_asks_for_recall(monkeypatch: pytest.MonkeyPatch) -> None:
-    import trafilatura
-
-    calls: list[dict] = []
-    real = trafilatura.extract
-
-    def counting(*args: object, **kwargs: object) -> str | None:
-        calls.append({k: v for k, v in kwargs.items() if k.startswith(("favor", "fast"))})
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(trafilatura, "extract", counting)
-    story = "".join(
-        f"<p>Paragraph {i} tells how the valley road was rebuilt after the spring floods "
-        f"washed away two bridges and a stretch of the old embankment.</p>"
-        for i in range(6)
-    )
+    calls = _count_extractions(monkeypatch)
+    story = _ROAD_STORY
     steps = "".join(
         f"<li>Step {i}: the crews will close the lane between the two villages for a week.</li>"
         for i in range(6)
