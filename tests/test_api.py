@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from cleaner import Cleaner, clean
 from helpers import ROOT, SEED
 
@@ -128,3 +130,24 @@ def test_warm_up_is_invisible_to_observers_and_statistics() -> None:
     doc = cleaner.clean("Markets rose.\n\nShare this article", source="b.txt")
     assert doc.text == "Markets rose."
     assert seen == ["a.txt", "b.txt"]
+
+
+def test_warm_up_never_fails_the_run_even_when_strict() -> None:
+    """A rule that raises is reported on real documents, not by the warm-up."""
+    from cleaner import hookimpl
+    from cleaner.pipeline import RuleFailed
+    from cleaner.rules import rule
+
+    @rule("X102", "always-broken", stage="remove", category="other")
+    def broken(block):
+        raise RuntimeError("boom")
+
+    class BrokenPlugin:
+        @hookimpl
+        def cleaner_register_rules(self):
+            return [broken]
+
+    cleaner = Cleaner(plugins=[BrokenPlugin()], ignore=["T"], strict=True, load_entrypoints=False)
+    cleaner.warm_up(html=True)
+    with pytest.raises(RuleFailed, match="X102"):
+        cleaner.clean("Markets rose.", source="a.txt")
