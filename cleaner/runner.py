@@ -195,8 +195,7 @@ def _corpus_pass(
     count = 0
     # Hashing a document costs tens of microseconds, sending a batch to a worker and back
     # about a millisecond: the first pass sends batches many times larger than cleaning does.
-    # (Still at most BATCH_BYTES: an HTML page is hashed from its extracted text, which costs
-    # as much as cleaning it.)
+    # (Still at most BATCH_BYTES: hashing an HTML page means scanning all of its markup.)
     batches = batched(read_inputs(paths, opts.inputs, read_files=False), item_size,
                       max_docs=batch_docs * HASH_BATCH_FACTOR)
     limit = cleaner.config.max_bytes
