@@ -161,16 +161,35 @@ def _plain_unquestioned() -> lexicon.WordSet:
 
 
 def _judge(token_text: str, kind: str, ctx: _Context) -> scoring.Verdict | None:
+    if kind == WORD and token_text in _quiet_words:
+        return None
     word = _normal(token_text)
     z = lexicon.zipf(word)
     key = token_text.replace("\u2019", "'")
     if kind == WORD:
+        if scoring.never_flagged(word, z):
+            _remember_quiet(token_text)
+            return None
         return scoring.judge_word(word, z, _LazyWords(ctx), ctx.counts.get(key, 0))
     if not scoring.name_is_judged(word, z):
         return None  # judge_name would say None without looking at the document
     # The given-name test scans the text, so only run it when it matters.
     given = bool(scoring.name_slips(word, z)) and ctx.always_before_rare_name(token_text)
     return scoring.judge_name(word, z, ctx.counts.get(key, 0), ctx.name_variants(key), given)
+
+
+# Lower-case token texts that no document can get flagged (see
+# scoring.never_flagged): rare real words recur across a news stream, and
+# this spares them every later judgement.
+_quiet_words: dict[str, None] = {}
+_QUIET_LIMIT = 200_000
+
+
+def _remember_quiet(token_text: str) -> None:
+    """Add to :data:`_quiet_words`, emptied when full so it stays bounded."""
+    if len(_quiet_words) >= _QUIET_LIMIT:
+        _quiet_words.clear()
+    _quiet_words[token_text] = None
 
 
 class _LazyWords:
