@@ -53,7 +53,7 @@ class _Context:
         self._examined = examined
         self._counts: dict[str, int] | None = None
         self._lower: set[str] | None = None
-        self._names: dict[int, list[tuple[str, frozenset[str]]]] | None = None
+        self._names: dict[int, list[tuple[str, str]]] | None = None
 
     @property
     def counts(self) -> dict[str, int]:
@@ -88,23 +88,29 @@ class _Context:
         """Capitalised words of the document within one deletion of ``name``.
 
         Two words share a one-letter deletion only if their lengths differ
-        by at most one, so the names are grouped by length once.
+        by at most one, so the names are grouped by length once.  A name one
+        letter shorter shares one only by being a deletion of ``name``, and
+        one a letter longer only by having ``name`` among its deletions, so
+        deletion sets are made for the names that could be variants, not
+        for every name of the document (most are new on unseen text).
         """
         if self._names is None:
             self._names = {}
             for w in self.counts:
                 if w[:1].isupper() and len(w) >= scoring.NAME_MIN_LENGTH:
                     low = w.lower()
-                    self._names.setdefault(len(low), []).append((w, _deletions(low)))
+                    self._names.setdefault(len(low), []).append((w, low))
         lowered = name.lower()
         own = _deletions(lowered)
         size = len(lowered)
-        seen = {
+        names = self._names
+        seen = [w for w, low in names.get(size - 1, ()) if low in own]
+        seen += [
             w
-            for length in (size - 1, size, size + 1)
-            for w, deletions in self._names.get(length, ())
-            if w != name and not own.isdisjoint(deletions)
-        }
+            for w, low in names.get(size, ())
+            if w != name and not own.isdisjoint(_deletions(low))
+        ]
+        seen += [w for w, low in names.get(size + 1, ()) if lowered in _deletions(low)]
         return [(w.lower(), self.counts.get(w, 0), lexicon.zipf(w.lower())) for w in seen]
 
     def always_before_rare_name(self, token_text: str) -> bool:
