@@ -53,7 +53,7 @@ class _Context:
         self._examined = examined
         self._counts: dict[str, int] | None = None
         self._lower: set[str] | None = None
-        self._names: dict[int, list[tuple[str, frozenset[str]]]] | None = None
+        self._names: dict[int, list[tuple[str, str]]] | None = None
 
     @property
     def counts(self) -> dict[str, int]:
@@ -88,23 +88,29 @@ class _Context:
         """Capitalised words of the document within one deletion of ``name``.
 
         Two words share a one-letter deletion only if their lengths differ
-        by at most one, so the names are grouped by length once.
+        by at most one, so the names are grouped by length once.  A name one
+        letter shorter shares one only by being a deletion of ``name``, and
+        one a letter longer only by having ``name`` among its deletions, so
+        deletion sets are made for the names that could be variants, not
+        for every name of the document (most are new on unseen text).
         """
         if self._names is None:
             self._names = {}
             for w in self.counts:
                 if w[:1].isupper() and len(w) >= scoring.NAME_MIN_LENGTH:
                     low = w.lower()
-                    self._names.setdefault(len(low), []).append((w, _deletions(low)))
+                    self._names.setdefault(len(low), []).append((w, low))
         lowered = name.lower()
         own = _deletions(lowered)
         size = len(lowered)
-        seen = {
+        names = self._names
+        seen = [w for w, low in names.get(size - 1, ()) if low in own]
+        seen += [
             w
-            for length in (size - 1, size, size + 1)
-            for w, deletions in self._names.get(length, ())
-            if w != name and not own.isdisjoint(deletions)
-        }
+            for w, low in names.get(size, ())
+            if w != name and not own.isdisjoint(_deletions(low))
+        ]
+        seen += [w for w, low in names.get(size + 1, ()) if lowered in _deletions(low)]
         return [(w.lower(), self.counts.get(w, 0), lexicon.zipf(w.lower())) for w in seen]
 
     def always_before_rare_name(self, token_text: str) -> bool:
@@ -161,16 +167,35 @@ def _plain_unquestioned() -> lexicon.WordSet:
 
 
 def _judge(token_text: str, kind: str, ctx: _Context) -> scoring.Verdict | None:
+    if kind == WORD and token_text in _quiet_words:
+        return None
     word = _normal(token_text)
     z = lexicon.zipf(word)
     key = token_text.replace("\u2019", "'")
     if kind == WORD:
+        if scoring.never_flagged(word, z):
+            _remember_quiet(token_text)
+            return None
         return scoring.judge_word(word, z, _LazyWords(ctx), ctx.counts.get(key, 0))
     if not scoring.name_is_judged(word, z):
         return None  # judge_name would say None without looking at the document
     # The given-name test scans the text, so only run it when it matters.
     given = bool(scoring.name_slips(word, z)) and ctx.always_before_rare_name(token_text)
     return scoring.judge_name(word, z, ctx.counts.get(key, 0), ctx.name_variants(key), given)
+
+
+# Lower-case token texts that no document can get flagged (see
+# scoring.never_flagged): rare real words recur across a news stream, and
+# this spares them every later judgement.
+_quiet_words: dict[str, None] = {}
+_QUIET_LIMIT = 200_000
+
+
+def _remember_quiet(token_text: str) -> None:
+    """Add to :data:`_quiet_words`, emptied when full so it stays bounded."""
+    if len(_quiet_words) >= _QUIET_LIMIT:
+        _quiet_words.clear()
+    _quiet_words[token_text] = None
 
 
 class _LazyWords:

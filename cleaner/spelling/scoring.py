@@ -177,6 +177,30 @@ def _may_flag(word: str, zipf: float, in_document: Container[str]) -> bool:
     return False
 
 
+class _Everywhere:
+    """A document that uses every word: each candidate gets its document
+    bonus, the most any real document can give."""
+
+    def __contains__(self, word: object) -> bool:
+        return True
+
+
+_EVERYWHERE = _Everywhere()
+
+
+def never_flagged(word: str, zipf: float) -> bool:
+    """Whether :func:`judge_word` says None for this token in every document.
+
+    True for a listed token that no candidate beats by the margin even with
+    the document bonus: the document cannot change that, so a caller may
+    remember it and skip later documents' look-ups (most rare words a news
+    stream repeats are such real words).  Unlisted tokens depend on the
+    document through the bonus and their count, and are left to
+    :func:`judge_word`.
+    """
+    return zipf >= WORD_SAFE_ZIPF or (_listed(zipf) and not _may_flag(word, zipf, _EVERYWHERE))
+
+
 def judge_word(
     word: str, zipf: float, in_document: Container[str], count: int = 1
 ) -> Verdict | None:
@@ -249,13 +273,15 @@ def _affix_pair(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-def name_slips(name: str, zipf: float) -> list[cand.Candidate]:
-    """Far more common words that ``name`` is a cheap slip of."""
-    return [
+@lru_cache(maxsize=100_000)
+def name_slips(name: str, zipf: float) -> tuple[cand.Candidate, ...]:
+    """Far more common words that ``name`` is a cheap slip of (cached: names
+    recur across documents, and each judgement asks twice)."""
+    return tuple(
         c
         for c in cand.slips(name)
         if c.cost <= NAME_MAX_COST and c.zipf >= NAME_TARGET_ZIPF and c.zipf - zipf >= NAME_GAP
-    ]
+    )
 
 
 def name_is_judged(name: str, zipf: float) -> bool:
