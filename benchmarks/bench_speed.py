@@ -16,7 +16,7 @@ benchmarks at the same time, so absolute numbers drift; ratios taken side by sid
   the anchor for the typo stage. Anchor and pipeline alternate, best of ``--repeat``.
 * HTML, one core: ``trafilatura.extract`` alone against the whole pipeline on the same pages.
 * the CLI over the corpus with ``-j 1`` and ``-j 2`` (scaling: text without and with the typo
-  stage over ``--copies`` copies of bbc-dev, and HTML), the peak RSS of the whole
+  stage over ``--copies`` copies of bbc-dev, and HTML over ``--cli-html-limit`` pages), the peak RSS of the whole
   process tree (sampled with psutil) for one corpus and for a corpus twice its size, and
   ``cleaner --version`` start-up time.
 """
@@ -437,6 +437,8 @@ def report(text: dict[str, Any], spell: dict[str, Any] | None, html: dict[str, A
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench_speed", description=__doc__.split("\n\n")[0])
     parser.add_argument("--html-limit", type=int, default=120, help="pages of wcxb-dev to use")
+    parser.add_argument("--cli-html-limit", type=int, default=360,
+                        help="pages of wcxb-dev the CLI scaling runs go over (start-up weighs less)")
     parser.add_argument("--spell-limit", type=int, default=20,
                         help="unknown words pyspellchecker corrects (the rest is extrapolated)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (best taken)")
@@ -456,9 +458,10 @@ def main(argv: list[str] | None = None) -> int:
     text = bench_text(docs, args.repeat)
     spell = bench_spellchecker(docs, args.spell_limit)
     html = bench_html(pages, args.repeat)
-    cli = bench_cli(corpus, pages, max(1, args.repeat - 1), args.copies)
+    cli = bench_cli(corpus, html_pages(corpus, args.cli_html_limit), max(1, args.repeat - 1), args.copies)
     notes.append(f"CLI runs write under {output_root() or tempfile.gettempdir()}; text CLI runs go over "
-                 f"{args.copies} copies of bbc-dev ({int(cli['text files (copies of bbc-dev)'])} files)")
+                 f"{args.copies} copies of bbc-dev ({int(cli['text files (copies of bbc-dev)'])} files), "
+                 f"HTML CLI runs over {args.cli_html_limit} pages")
     notes.append(f"load average {os.getloadavg()[0]:.1f} at the end (other runs on this machine "
                  "slow -j 2 more than -j 1)")
     lines, verdicts = report(text, spell, html, cli, notes)
