@@ -75,7 +75,8 @@ def test_a_cleaner_is_configured_once_and_reused() -> None:
     assert [r.rule for r in second.removed] == ["B301"]
 
 
-def test_a_rule_that_raises_is_recorded_and_the_document_still_cleaned() -> None:
+def _broken_plugin() -> object:
+    """A plugin whose one remove rule, X101, always raises."""
     from cleaner import hookimpl
     from cleaner.rules import rule
 
@@ -88,7 +89,11 @@ def test_a_rule_that_raises_is_recorded_and_the_document_still_cleaned() -> None
         def cleaner_register_rules(self):
             return [broken]
 
-    doc = Cleaner(plugins=[BrokenPlugin()], ignore=["T"]).clean("Text.\n\nShare this article")
+    return BrokenPlugin()
+
+
+def test_a_rule_that_raises_is_recorded_and_the_document_still_cleaned() -> None:
+    doc = Cleaner(plugins=[_broken_plugin()], ignore=["T"]).clean("Text.\n\nShare this article")
     assert doc.text == "Text."
     assert {(e.plugin, e.rule, e.error) for e in doc.errors} == {
         ("BrokenPlugin", "X101 broken", "RuntimeError: boom")
@@ -134,20 +139,9 @@ def test_warm_up_is_invisible_to_observers_and_statistics() -> None:
 
 def test_warm_up_never_fails_the_run_even_when_strict() -> None:
     """A rule that raises is reported on real documents, not by the warm-up."""
-    from cleaner import hookimpl
     from cleaner.pipeline import RuleFailed
-    from cleaner.rules import rule
 
-    @rule("X102", "always-broken", stage="remove", category="other")
-    def broken(block):
-        raise RuntimeError("boom")
-
-    class BrokenPlugin:
-        @hookimpl
-        def cleaner_register_rules(self):
-            return [broken]
-
-    cleaner = Cleaner(plugins=[BrokenPlugin()], ignore=["T"], strict=True, load_entrypoints=False)
+    cleaner = Cleaner(plugins=[_broken_plugin()], ignore=["T"], strict=True, load_entrypoints=False)
     cleaner.warm_up(html=True)
-    with pytest.raises(RuleFailed, match="X102"):
+    with pytest.raises(RuleFailed, match="X101"):
         cleaner.clean("Markets rose.", source="a.txt")
