@@ -117,13 +117,15 @@ def expand(
         p = Path(arg)
         if p.is_dir():
             base = str(p)
+            # String concatenation, not os.path.join: this runs for every file of a corpus.
+            head = "" if base == "." else base if base.endswith("/") else base + "/"
             for child, rel in _walk(base, ""):
                 if options.include:
                     wanted = _matches(rel, options.include)
                 else:
                     wanted = child.name.lower().endswith(tuple(suffixes))
                 if wanted and not _matches(rel, options.exclude) and child.is_file():
-                    yield (rel if base == "." else os.path.join(base, rel)), rel
+                    yield head + rel, rel
         else:
             yield arg, p.name
 

@@ -229,7 +229,9 @@ class _Writer:
         self.output = output
         self.opts = opts
         self.output_dir = Path(output_dir) if output_dir is not None else None
-        self._out = str(self.output_dir) if self.output_dir is not None else ""
+        out = str(self.output_dir) if self.output_dir is not None else ""
+        self._out = out if out.endswith("/") else out + "/"
+        self._claimed: dict[str, str] = {}  # source -> output path, claim to write_spec (a cache)
         self.summary = summary
         self.errors = 0
         self.flagged = 0
@@ -254,6 +256,9 @@ class _Writer:
                            error=f"output {target} is already written for another input "
                                  "(same name in another folder); pass the folders instead")
         self._targets.add(key)
+        if len(self._claimed) >= 4096:  # a cache only: entries whose write_spec never came
+            self._claimed.clear()
+        self._claimed[item.source] = target
         return item
 
     def write_spec(self, item: InputItem) -> Any:
@@ -267,14 +272,14 @@ class _Writer:
                 return WriteSpec("", in_place=True)
             return WriteSpec(item.source, True, self.opts.backup, item.source.lower().endswith(".gz"))
         if self.output_dir is not None:
-            return WriteSpec(self._target(item), report=not self.output.quiet)
+            target = self._claimed.pop(item.source, None) or self._target(item)
+            return WriteSpec(target, report=not self.output.quiet)
         return None
 
     def _target(self, item: InputItem) -> str:
         """The mirrored output path of a file item under -o DIR (string joins: this runs for
         every file of a corpus, in the one process that feeds all the workers)."""
-        name = output_name(item.relative or os.path.basename(item.source))
-        return os.path.join(self._out, name)
+        return self._out + output_name(item.relative or os.path.basename(item.source))
 
     def handle(self, item: InputItem, outcome: Any) -> None:
         error = item.error if outcome is None else outcome.error
