@@ -120,6 +120,7 @@ def run(
     finally:
         bar.close()
         writer.close()
+        _thaw()
     formatter.finish(output)
     sys.stdout.flush()
     if opts.statistics or (show and summary.documents > 1):
@@ -154,10 +155,38 @@ def _executor(cleaner: Cleaner, opts: RunOptions, corpus: Any, jobs: int, *, htm
 
         return DaskExecutor(cleaner.config, corpus, scheduler=opts.scheduler, workers=opts.jobs)
     if jobs <= 1:
+        _settle(cleaner, html)
         return parallel.InlineExecutor(cleaner, corpus)
-
-    warm = functools.partial(cleaner.warm_up, html=html)
+    warm = functools.partial(_settle, cleaner, html)
     return parallel.PoolExecutor(cleaner.config, corpus, jobs, warm=warm, cleaner=cleaner)
+
+
+def _settle(cleaner: Cleaner, html: bool) -> None:
+    """Do the run's one-time work now, then freeze it for the garbage collector.
+
+    What the warm-up builds (word tables, compiled rules, imports) lives for the whole run:
+    frozen, full collections stop scanning it, and forked workers stop copying the pages they
+    share with this process because a collection touched them (``gc.freeze``).
+    """
+    import gc
+
+    cleaner.warm_up(html=html)
+    if gc.get_freeze_count() == 0:  # the host process froze nothing itself (the CLI never has)
+        gc.freeze()
+        _FROZE.append(True)
+
+
+_FROZE: list[bool] = []
+
+
+def _thaw() -> None:
+    """Undo :func:`_settle`'s freeze when the run ends: a program that calls the runner (tests
+    call ``cli.main``) gets its objects back into normal collection."""
+    import gc
+
+    if _FROZE:
+        _FROZE.clear()
+        gc.unfreeze()
 
 
 def _html_item(item: InputItem) -> bool:

@@ -116,3 +116,17 @@ def test_version_is_printed() -> None:
 
     result = run_cli("--version")
     assert result.stdout == f"cleaner {__version__}\n"
+
+
+def test_a_run_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> None:
+    """The runner freezes its one-time objects for the run only (gc.freeze), then thaws them."""
+    import gc
+
+    from cleaner.cli import main
+
+    (tmp_path / "a.txt").write_text("Markets rose.\n\nShare this article\n", encoding="utf-8")
+    assert gc.get_freeze_count() == 0
+    assert main(["clean", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"), "-q",
+                 "-p", "no:typos", "--isolated"]) == 0
+    assert gc.get_freeze_count() == 0
+    assert (tmp_path / "out" / "a.txt").read_text(encoding="utf-8") == "Markets rose.\n"
