@@ -231,8 +231,9 @@ def _init_pool_worker(config: Config, corpus: Corpus | None) -> None:
     _pool_state["config"] = config
     _pool_state["corpus"] = corpus
     inherited = _pool_state.pop("inherited", None)
-    if inherited is not None and _config_key(inherited.config) == _config_key(config):
-        _local.cleaners = {_config_key(config): inherited}
+    key = _config_key(config)
+    if inherited is not None and _config_key(inherited.config) == key:
+        _local.cleaners = {key: inherited}
     worker_cleaner(config)
 
 

@@ -216,12 +216,7 @@ class Cleaner:
         samples = [(_WARM_TEXT, "text")] + ([(_WARM_PAGE, "html")] if html else [])
         for data, kind in samples:
             try:
-                document = self.load(data, source=f"warm-up.{kind}", kind=kind)
-                document.removed[:0] = document.metadata.get("html_removed", [])
-                self._repair(document)
-                removed_spans = self._remove(document)
-                self._flag(document, removed_spans)
-                self._render(document, removed_spans)
+                self._stages(self.load(data, source=f"warm-up.{kind}", kind=kind))
             except Exception:
                 pass  # best effort: a rule that fails (--strict) fails on real documents, reported
         self.stats.clear()
@@ -229,14 +224,18 @@ class Cleaner:
 
     def process(self, document: Document) -> Document:
         """Run repair, remove and flag stages on a loaded document and build its clean text."""
+        self._stages(document)
+        self._document_done(document)
+        return document
+
+    def _stages(self, document: Document) -> None:
+        """Repair, remove, flag and render, without telling observers (warm_up shares it)."""
         # Elements the HTML loader dropped before extraction come first in ``removed``.
         document.removed[:0] = document.metadata.get("html_removed", [])
         self._repair(document)
         removed_spans = self._remove(document)
         self._flag(document, removed_spans)
         self._render(document, removed_spans)
-        self._document_done(document)
-        return document
 
     def _document_done(self, document: Document) -> None:
         """Call each observer in turn; one that raises is recorded on the document, like a rule."""

@@ -25,6 +25,7 @@ Where the output goes:
 from __future__ import annotations
 
 import functools
+import gc
 import itertools
 import json
 import os
@@ -98,6 +99,10 @@ def run(
     corpus, total = _corpus_pass(cleaner, paths, opts, summary, quiet, jobs, batch_docs)
     items = itertools.chain(head, head_items)
     writer = _Writer(cleaner, command, formatter, output, opts, output_dir, summary)
+    # _executor freezes the run's one-time objects (see _settle) unless the host process has
+    # frozen some itself; the run thaws them at the end, so a program that calls the runner
+    # (tests call cli.main) gets its objects back into normal collection.
+    thaw = gc.get_freeze_count() == 0
     executor = _executor(cleaner, opts, corpus, jobs, html=any(_html_item(i) for i in head))
     show = opts.progress if opts.progress is not None else progress.wanted(quiet)
     bar = progress.Progress(bool(show) and not small, total)
@@ -120,7 +125,8 @@ def run(
     finally:
         bar.close()
         writer.close()
-        _thaw()
+        if thaw:
+            gc.unfreeze()
     formatter.finish(output)
     sys.stdout.flush()
     if opts.statistics or (show and summary.documents > 1):
@@ -145,8 +151,8 @@ def _usage_problem(opts: RunOptions, output_dir: str | None, command: str) -> st
 def _executor(cleaner: Cleaner, opts: RunOptions, corpus: Any, jobs: int, *, html: bool) -> Any:
     """This process for -j 1 and for runs that fit in one batch; else a pool or Dask.
 
-    When the first inputs are HTML, a tiny page is cleaned here before the pool forks, so the
-    workers inherit the HTML extractor's imports instead of each importing it again.
+    A local run first does its one-time work here (:func:`_settle`; a tiny page too when the
+    first inputs are HTML); a pool forks after it, so its workers inherit it ready.
     """
     from cleaner import parallel
 
@@ -168,25 +174,9 @@ def _settle(cleaner: Cleaner, html: bool) -> None:
     frozen, full collections stop scanning it, and forked workers stop copying the pages they
     share with this process because a collection touched them (``gc.freeze``).
     """
-    import gc
-
     cleaner.warm_up(html=html)
     if gc.get_freeze_count() == 0:  # the host process froze nothing itself (the CLI never has)
         gc.freeze()
-        _FROZE.append(True)
-
-
-_FROZE: list[bool] = []
-
-
-def _thaw() -> None:
-    """Undo :func:`_settle`'s freeze when the run ends: a program that calls the runner (tests
-    call ``cli.main``) gets its objects back into normal collection."""
-    import gc
-
-    if _FROZE:
-        _FROZE.clear()
-        gc.unfreeze()
 
 
 def _html_item(item: InputItem) -> bool:
@@ -260,7 +250,6 @@ class _Writer:
         self.output_dir = Path(output_dir) if output_dir is not None else None
         out = str(self.output_dir) if self.output_dir is not None else ""
         self._out = out if out.endswith("/") else out + "/"
-        self._claimed: dict[str, str] = {}  # source -> output path, claim to write_spec (a cache)
         self.summary = summary
         self.errors = 0
         self.flagged = 0
@@ -285,9 +274,6 @@ class _Writer:
                            error=f"output {target} is already written for another input "
                                  "(same name in another folder); pass the folders instead")
         self._targets.add(key)
-        if len(self._claimed) >= 4096:  # a cache only: entries whose write_spec never came
-            self._claimed.clear()
-        self._claimed[item.source] = target
         return item
 
     def write_spec(self, item: InputItem) -> Any:
@@ -301,8 +287,7 @@ class _Writer:
                 return WriteSpec("", in_place=True)
             return WriteSpec(item.source, True, self.opts.backup, item.source.lower().endswith(".gz"))
         if self.output_dir is not None:
-            target = self._claimed.pop(item.source, None) or self._target(item)
-            return WriteSpec(target, report=not self.output.quiet)
+            return WriteSpec(self._target(item), report=not self.output.quiet)
         return None
 
     def _target(self, item: InputItem) -> str:
