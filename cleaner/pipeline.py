@@ -166,9 +166,6 @@ class Cleaner:
         """Every registered rule, whether it runs or not (for ``cleaner rules``)."""
         return self.registry.rules
 
-    def rule_plugin(self, rule: Rule) -> str:
-        return rule.plugin
-
     # -- per document ---------------------------------------------------------------------
 
     def load(self, data: str | bytes, *, source: str = "<string>", kind: str | None = None) -> Document:
