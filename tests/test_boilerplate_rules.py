@@ -354,3 +354,13 @@ def test_a_follow_heading_inside_the_story_stays(cleaner: Cleaner) -> None:
     story = [*STORY, "Follow Your Nose", *STORY[1:]]
     assert removed_rules(cleaner, "\n\n".join(story)) == []
     assert removed_rules(cleaner, "\n\n".join([*STORY, "Follow Jane Roe"])) == ["B301"]
+
+
+@pytest.mark.parametrize(("count", "removed"), [(20, 20), (36, 36), (37, 0)])
+def test_a_link_tail_goes_whole_or_not_at_all(cleaner: Cleaner, count: int, removed: int) -> None:
+    """Up to 36 link-like lines at the foot go in one cleaning, so cleaning again changes
+    nothing; a longer run is the page's own list and stays."""
+    tags = [f"Topic {chr(65 + i % 26)}{i // 26}" for i in range(count)]
+    doc = cleaner.clean("\n\n".join([*STORY, *tags]))
+    assert [r.rule for r in doc.removed] == ["B502"] * removed
+    assert cleaner.clean(doc.text).removed == []

@@ -62,8 +62,10 @@ def related_link(block: Block) -> str | None:
 
 
 _PROSE_END = ('.', '!', '?', ':', ';', '"', '”', '’', '…')
-_TAIL_WINDOW = 12  # link lists at the foot of a page are short; the rule looks no further
-_TAIL_RUN = 3
+_TAIL_RUN = 3  # link-like lines a run needs at least
+# ... and at most: link lists at the foot of a page are short; a longer run is the page's own
+# list (a directory, an index), and is left whole
+_TAIL_MAX = 36
 
 
 def _link_like(text: str) -> bool:
@@ -90,7 +92,7 @@ def link_list_tail(block: Block) -> str | None:
     A line that another rule of the catalogue removes ("Comments are closed.") does not break
     the run: cleaning the output again would find the run whole, so it is judged whole now.
     """
-    if block.from_end >= 4 * _TAIL_WINDOW or not _link_like(block.text):
+    if not _link_like(block.text):
         return None
     run = _tail_run(block.blocks)
     if run is None or block.index not in run:
@@ -107,8 +109,9 @@ def _tail_run(blocks: Sequence[str]) -> frozenset[int] | None:
     """The link-like lines of the run that ends the document, when the run qualifies.
 
     Walks back from the last line over link-like lines and lines other rules remove; counts
-    only the link-like ones (3 or more, the last 12 of them taken) and wants a story paragraph
-    of 12+ words right before the run. Asking the other rules is the costly step, so the walk
+    only the link-like ones (3 to 36 of them, all taken) and wants a story paragraph of 12+
+    words right before the run. The whole run goes at once, so cleaning the output again finds
+    no run (taking only its last lines left the rest to the next cleaning). Asking the other rules is the costly step, so the walk
     stops as soon as too few link-like lines remain to make a run (most articles end in prose).
     """
     seen, run = _tail_memo[0]
@@ -122,14 +125,16 @@ def _tail_run(blocks: Sequence[str]) -> frozenset[int] | None:
         if like[j]:
             links.append(j)
             ahead -= 1
+            if len(links) > _TAIL_MAX:
+                break  # too long for a foot-of-page list: no run
         elif len(links) + ahead < _TAIL_RUN:
             break  # too few link-like lines left for a run: no need to ask the other rules
         elif not _removed_by_others(blocks, j):
             break
         j -= 1
     result = None
-    if len(links) >= _TAIL_RUN and j >= 0 and len(blocks[j].split()) >= 12:
-        result = frozenset(links[:_TAIL_WINDOW])
+    if _TAIL_RUN <= len(links) <= _TAIL_MAX and j >= 0 and len(blocks[j].split()) >= 12:
+        result = frozenset(links)
     _tail_memo[0] = (blocks, result)
     return result
 
