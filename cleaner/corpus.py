@@ -107,15 +107,25 @@ def page_site(html_text: str) -> str | None:
     sites ("Conclusion", "FAQs") are headings, not boilerplate, so a page's own host wins over
     its folder.
     """
-    from urllib.parse import urlsplit
-
     for tag in _CANONICAL.finditer(html_text[:200_000]):
         url = _URL_ATTR.search(tag.group())
         if url:
-            host = urlsplit(html.unescape(url.group(1))).hostname
+            host = url_host(html.unescape(url.group(1)))
             if host:
-                return host.lower().removeprefix("www.")
+                return host
     return None
+
+
+def url_host(url: str) -> str | None:
+    """The host of ``url``, lower case and without ``www.``; None when it has none or the URL
+    is malformed (``http://[`` makes urlsplit raise)."""
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    return host.lower().removeprefix("www.") if host else None
 
 
 def document_site_and_hashes(

@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
-from urllib.parse import urlsplit
+
+from cleaner.corpus import url_host
 
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".txt.gz")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
@@ -168,11 +169,7 @@ def _folder_site(folder: str) -> str:
 def _site_of_record(record: dict[str, Any], container: str) -> str:
     """A record's site is the host of its ``url``; without one, the file it came from."""
     url = record.get("url")
-    if isinstance(url, str) and url:
-        host = urlsplit(url).hostname
-        if host:
-            return host.lower().removeprefix("www.")
-    return container
+    return (url_host(url) if isinstance(url, str) and url else None) or container
 
 
 def read_inputs(

@@ -254,3 +254,11 @@ def test_progress_bar_draws_on_a_terminal_and_keeps_stdout_clean() -> None:
     bar.advance(2, "1.00 MB/s")
     bar.close()
     assert "cleaning" in term.getvalue()
+
+
+def test_a_record_with_a_malformed_url_keeps_its_file_as_site(tmp_path: Path, capsys) -> None:
+    src = tmp_path / "c.jsonl"
+    src.write_text(json.dumps({"url": "http://[", "text": "Markets rose.\n\nShare this article\n"})
+                   + "\n", encoding="utf-8")
+    assert main(["clean", str(src), "-q", "-p", "no:typos", "--isolated"]) == 0
+    assert json.loads(capsys.readouterr().out)["cleaned"] == "Markets rose."

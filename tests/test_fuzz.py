@@ -146,6 +146,7 @@ def run_target(data: bytes, suffix: str) -> None:
 @FUZZ
 @given(inputs, suffixes)
 @example(b"", ".txt")
+@example(b"<!doctype\thtml<link\x00rel=canonical\x00href=http://[>", ".txt")  # urlsplit raised
 @example(b"\xff\xfe", ".txt")  # a UTF-16 BOM and nothing else
 @example(b"\xef\xbb\xbf", ".html")
 @example(b"<html>\x00</html>", ".html")
