@@ -345,13 +345,27 @@ def test_cost_floor_is_a_lower_bound() -> None:
         assert errormodel.cost_floor(intended, typed) <= errormodel.typo_cost(intended, typed)
 
 
-def test_neighbour_ceiling_bounds_the_neighbours() -> None:
-    from cleaner.spelling import candidates
+def test_neighbours_from_is_the_common_end_of_the_indexed_neighbours() -> None:
+    from cleaner.spelling import candidates, lexicon
 
-    for typed in ("pepl", "recieve", "goverment", "teh", "zzqx"):
-        neighbours = candidates.indexed_neighbours(typed)
-        ceiling = candidates.neighbour_ceiling(typed)
-        assert all(zipf <= ceiling for _, zipf in neighbours)
+    for typed in ("pepl", "recieve", "goverment", "teh", "zzqx", "stationery"):
+        for min_zipf in (3.0, 4.5, 6.0):
+            floor = max(min_zipf, lexicon.zipf(typed) + 0.01)
+            expected = {(w, z) for w, z in candidates.indexed_neighbours(typed) if z >= floor}
+            assert set(candidates.neighbours_from(typed, floor)) == expected
+
+
+@pytest.mark.parametrize(
+    "chunk",
+    ["Lebanon's", "Blair\u2019s,", "(Labour's)", "it's", "x's", "don't", "O'Neill's", "BBC's",
+     "(BBC),", "USB.", "II", "A.", "WWW.", "\"Minister,", "NASA-led", "Ka'ba", "Shringla's."],
+)
+def test_tokenizer_fast_paths_give_what_the_general_rules_give(chunk: str) -> None:
+    from cleaner.spelling import tokens
+
+    general = () if tokens._NOT_PROSE.search(chunk) else tuple(
+        token for group in tokens._hyphen_groups(chunk) for token in tokens._group_tokens(group))
+    assert tokens.tokenize_chunk(chunk) == general
 
 
 @pytest.mark.parametrize(

@@ -62,17 +62,26 @@ def uses_index(zipf: float) -> bool:
     return zipf >= lexicon.MIN_INDEXED_ZIPF - 1.5
 
 
-@lru_cache(maxsize=100_000)
-def neighbour_ceiling(typed: str) -> float:
-    """The highest zipf among the indexed words that share a deletion with
-    ``typed`` (0.0 when none): a bound on :func:`indexed_neighbours` that
-    costs n + 1 look-ups, since each key's words are stored most common
-    first."""
+def neighbours_from(typed: str, min_zipf: float) -> list[tuple[str, float]]:
+    """(word, zipf) of the indexed words at least ``min_zipf`` common that share a deletion
+    with ``typed``: the top of :func:`indexed_neighbours`, without splitting every key's list
+    (each list is stored most common first, so the walk stops at the first rarer word; for
+    most rare words that is the first word of every key)."""
     index = lexicon.delete_index()
     keys = {typed[:k] + typed[k + 1 :] for k in range(len(typed))}
     keys.add(typed)
     table = lexicon.zipf_table()
-    return max([table[index[key].partition(" ")[0]] for key in index.keys() & keys], default=0.0)
+    found: dict[str, float] = {}
+    for key in index.keys() & keys:
+        rest = index[key]
+        while rest:
+            word, _, rest = rest.partition(" ")
+            z = table[word]
+            if z < min_zipf:
+                break
+            found[word] = z
+    found.pop(typed, None)
+    return list(found.items())
 
 
 @lru_cache(maxsize=100_000)

@@ -144,17 +144,14 @@ def _hopefuls(word: str, zipf: float) -> tuple[tuple[str, float], ...]:
     are not needed to rule it out.  The ceiling is evaluated like the real
     score, so rounding cannot make it lower.
 
-    Most rare words have no hopeful at all, and the most common neighbour
-    (:func:`candidates.neighbour_ceiling`) already shows it: zipf plus
-    document bonus only grows with zipf, and no edit costs less than
-    MIN_EDIT.
+    No edit costs less than MIN_EDIT and no bonus is more than DOC_BONUS, so
+    only neighbours at least ``reach`` common are looked at
+    (:func:`candidates.neighbours_from`): for most rare words there are none.
     """
-    top = cand.neighbour_ceiling(word)
-    if top - MIN_EDIT + _doc_bonus(top) - zipf - WORD_MARGIN < -_ROUNDING:
-        return ()
+    reach = zipf + WORD_MARGIN + MIN_EDIT - DOC_BONUS - 2 * _ROUNDING
     return tuple(
         (other, other_zipf)
-        for other, other_zipf in cand.indexed_neighbours(word)
+        for other, other_zipf in cand.neighbours_from(word, reach)
         if other_zipf - cost_floor(other, word) + _doc_bonus(other_zipf) - zipf - WORD_MARGIN >= 0
     )
 

@@ -109,9 +109,13 @@ def _group_tokens(group: list[re.Match[str]]) -> list[Token]:
 # digit or dot between letters, so it holds exactly the one letter run.
 PLAIN_LEAD = "\"'([\u201c\u2018"
 PLAIN_TRAIL = ".,;:!?\"')]\u201d\u2019"
+# A possessive "'s" may follow the letter run ("Lebanon's", "Blair’s,"): _strip_possessive
+# would cut it off anyway.
 _PLAIN = re.compile(
-    f"(?!www\\.)[{re.escape(PLAIN_LEAD)}]*([A-Za-z][a-z]*)[{re.escape(PLAIN_TRAIL)}]*"
+    f"(?!www\\.)[{re.escape(PLAIN_LEAD)}]*([A-Za-z][a-z]*)(?:['\u2019]s)?[{re.escape(PLAIN_TRAIL)}]*"
 )
+# An acronym with at most plain wrapping ("(BBC),", "USB."): classify never judges it.
+_CAPS = re.compile(f"[{re.escape(PLAIN_LEAD)}]*[A-Z]{{2,}}[{re.escape(PLAIN_TRAIL)}]*")
 _chunk_cache: dict[str, tuple[Token, ...]] = {}
 _CACHE_LIMIT = 500_000
 
@@ -133,7 +137,7 @@ def tokenize_chunk(chunk: str) -> tuple[Token, ...]:
     that cache what they derive from the tokens instead)."""
     if (plain := _PLAIN.fullmatch(chunk)) is not None:
         return _plain_token(plain)
-    if _NOT_PROSE.search(chunk):
+    if _NOT_PROSE.search(chunk) or _CAPS.fullmatch(chunk):
         return ()
     found = []
     for group in _hyphen_groups(chunk):
