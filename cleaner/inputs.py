@@ -17,7 +17,7 @@ import os
 import sys
 import zlib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -50,7 +50,7 @@ class InputItem:
     record: dict[str, Any] | None = field(default=None, repr=False)
     raw: str | None = field(default=None, repr=False)
     path: str | None = None  # a file not read yet: the worker that cleans it reads it
-    size: int = 0  # bytes on disk of a file not read yet (gzip: estimated), to balance batches
+    size: int = 0  # bytes on disk of a file not read yet (gzip: estimated), when known (with_size)
 
     @property
     def is_record(self) -> bool:
@@ -210,11 +210,10 @@ def read_inputs(
             continue
         name = relative[:-3] if relative and relative.lower().endswith(".gz") else relative
         if not read_files:
-            try:
-                size = os.stat(path).st_size * (4 if path.lower().endswith(".gz") else 1)
-            except OSError:
-                size = 0  # the worker reports why it cannot read the file
-            yield InputItem(path, None, relative=name, site=_site_of_file(path), path=path, size=size)
+            # No stat here: this runs in the one process that feeds every worker, and with the
+            # pool's threads running each system call there costs a GIL hand-over. Batches are
+            # sized by what the workers report instead (see parallel.SizeEstimate).
+            yield InputItem(path, None, relative=name, site=_site_of_file(path), path=path)
             continue
         try:
             data = read_file(path, options.max_bytes)
@@ -367,5 +366,21 @@ def _pick_field(record: dict[str, Any], options: InputOptions) -> tuple[str | No
 
 
 def item_size(item: InputItem) -> int:
-    """Bytes (characters for JSONL text, close enough) of an item, to balance batches."""
+    """Bytes (characters for JSONL text, close enough) of an item, to balance batches; 0 for a
+    file not read yet whose size is not known."""
     return item.size if item.data is None else len(item.data)
+
+
+def with_size(item: InputItem) -> InputItem:
+    """The item with its size on disk (gzip: estimated at 4x) when it is a file not read yet.
+
+    For the first inputs of a run only, which decide whether starting workers is worth it: a
+    file that cannot be stat'ed keeps size 0, and the worker reports why it cannot be read.
+    """
+    if item.path is None or item.size:
+        return item
+    try:
+        size = os.stat(item.path).st_size
+    except OSError:
+        return item
+    return replace(item, size=size * (4 if item.path.lower().endswith(".gz") else 1))

@@ -143,8 +143,9 @@ def clean_task(cleaner: Any, task: Task, corpus: Corpus | None = None) -> Outcom
                    write_error=problem)
 
 
-def hash_task(task: Task) -> tuple[str | None, set[int]] | None:
-    """Site and distinct line hashes of one input for the corpus pass (None: unreadable)."""
+def hash_task(task: Task) -> tuple[str | None, set[int], int] | None:
+    """Site, distinct line hashes and size in bytes of one input for the corpus pass (None:
+    unreadable). The size lets the parent size later batches (:class:`SizeEstimate`)."""
     from cleaner.corpus import document_site_and_hashes
 
     data = task.data
@@ -155,11 +156,12 @@ def hash_task(task: Task) -> tuple[str | None, set[int]] | None:
             data = read_file(task.path or task.source, task.max_bytes)
         except ReadError:
             return None
-    return document_site_and_hashes(data, task.source, task.kind, task.site,
-                                    refine_site=task.refine_site)
+    site, hashes = document_site_and_hashes(data, task.source, task.kind, task.site,
+                                            refine_site=task.refine_site)
+    return site, hashes, len(data)
 
 
-def hash_batch(tasks: list[Task]) -> list[tuple[str | None, set[int]] | None]:
+def hash_batch(tasks: list[Task]) -> list[tuple[str | None, set[int], int] | None]:
     return [hash_task(t) for t in tasks]
 
 
@@ -242,6 +244,33 @@ def _pool_batch(tasks: list[Task]) -> list[Outcome]:
 
 
 # -- the parent side ---------------------------------------------------------------------------
+
+
+class SizeEstimate:
+    """Mean bytes per document of the files read so far, as the workers report them.
+
+    The parent does not stat the files it hands out (with the pool's threads running, every
+    system call in the feeding process costs a GIL hand-over); it sizes batches of files by
+    this running mean instead. Until a report arrives it assumes BATCH_BYTES / BATCH_DOCS, so
+    the first batches hold BATCH_DOCS documents.
+    """
+
+    def __init__(self) -> None:
+        self.documents = 0
+        self.bytes = 0
+
+    def add(self, documents: int, size: int) -> None:
+        self.documents += documents
+        self.bytes += size
+
+    def size(self, item: Any) -> int:
+        """The item's known size (read data, or a size found by ``with_size``), else the mean."""
+        from cleaner.inputs import item_size
+
+        known = item_size(item)
+        if known or item.path is None:
+            return known
+        return self.bytes // self.documents if self.documents else BATCH_BYTES // BATCH_DOCS
 
 
 def batched(items: Iterable[Any], size: Callable[[Any], int],
@@ -363,7 +392,7 @@ class PoolExecutor(Executor):
 
 
 def map_hashes(task_batches: Iterable[list[Task]],
-               jobs: int) -> Iterator[list[tuple[str | None, set[int]] | None]]:
+               jobs: int) -> Iterator[list[tuple[str | None, set[int], int] | None]]:
     """Line hashes of every task, in order: on ``jobs`` processes (no Cleaner needed) or here."""
     if jobs <= 1:
         for tasks in task_batches:

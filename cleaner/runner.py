@@ -39,7 +39,7 @@ from typing import IO, Any
 from cleaner.atomic import AtomicStream, write_atomic
 from cleaner.document import Document
 from cleaner.formats import Output
-from cleaner.inputs import InputItem, InputOptions, item_size, read_inputs
+from cleaner.inputs import InputItem, InputOptions, item_size, read_inputs, with_size
 from cleaner.pipeline import Cleaner
 from cleaner.summary import Summary
 
@@ -91,12 +91,15 @@ def run(
     # Local workers read and write files themselves; Dask workers may not see our disk.
     local_io = opts.engine == "local"
     head_items = read_inputs(paths, opts.inputs, read_files=not local_io)
-    head = list(itertools.islice(head_items, batch_docs + 1))
+    # Only the first inputs are stat'ed (before any worker runs): they decide whether starting
+    # workers is worth it. Later batches of files are sized by what the workers report.
+    head = [with_size(i) for i in itertools.islice(head_items, batch_docs + 1)]
     # A run that fits in one batch is cleaned here: starting workers would cost more.
     small = len(head) <= 1 or (len(head) <= batch_docs
                                and sum(map(item_size, head)) < parallel.BATCH_BYTES)
     jobs = 1 if small else (opts.jobs if opts.jobs is not None else parallel.default_jobs())
-    corpus, total = _corpus_pass(cleaner, paths, opts, summary, quiet, jobs, batch_docs)
+    sizes = parallel.SizeEstimate()
+    corpus, total = _corpus_pass(cleaner, paths, opts, summary, quiet, jobs, batch_docs, sizes)
     items = itertools.chain(head, head_items)
     writer = _Writer(cleaner, command, formatter, output, opts, output_dir, summary)
     # _executor freezes the run's one-time objects (see _settle) unless the host process has
@@ -108,7 +111,7 @@ def run(
     bar = progress.Progress(bool(show) and not small, total)
 
     def work() -> Iterator[tuple[list[InputItem], list[Any]]]:
-        for batch in batched(map(writer.claim, items), item_size, max_docs=batch_docs):
+        for batch in batched(map(writer.claim, items), sizes.size, max_docs=batch_docs):
             tasks = [parallel.to_task(i, writer.write_spec(i) if local_io else None, limit)
                      for i in batch if not i.failed]
             yield batch, tasks
@@ -117,6 +120,7 @@ def run(
     try:
         with executor:
             for batch, outcomes in executor.map(work()):
+                sizes.add(len(outcomes), sum(o.size for o in outcomes))
                 results = iter(outcomes)
                 for item in batch:
                     writer.handle(item, None if item.failed else next(results))
@@ -189,13 +193,14 @@ HASH_BATCH_FACTOR = 16  # documents per batch in the repeated-line pass, in clea
 
 def _corpus_pass(
     cleaner: Cleaner, paths: Sequence[str], opts: RunOptions, summary: Summary, quiet: bool,
-    jobs: int, batch_docs: int,
+    jobs: int, batch_docs: int, sizes: Any,
 ) -> tuple[Any, int | None]:
     """First pass for rule D101: the repeated-line table of this batch, and the item count.
 
     Workers hash the lines of each input (reading files themselves); this process counts the
     hashes in input order, so the table is the same for any -j. Skipped when no D rule runs,
-    and for standard input, which cannot be read twice.
+    and for standard input, which cannot be read twice. The sizes the workers report go into
+    ``sizes``, which then sizes this pass's later batches and the cleaning batches.
     """
     from cleaner.corpus import DEFAULT_MIN_DOCS, LineCounter
     from cleaner.parallel import Corpus, batched, map_hashes, to_task
@@ -215,7 +220,7 @@ def _corpus_pass(
     # Hashing a document costs tens of microseconds, sending a batch to a worker and back
     # about a millisecond: the first pass sends batches many times larger than cleaning does.
     # (Still at most BATCH_BYTES: hashing an HTML page means scanning all of its markup.)
-    batches = batched(read_inputs(paths, opts.inputs, read_files=False), item_size,
+    batches = batched(read_inputs(paths, opts.inputs, read_files=False), sizes.size,
                       max_docs=batch_docs * HASH_BATCH_FACTOR)
     limit = cleaner.config.max_bytes
     keyed = ((b, [to_task(i, None, limit) for i in b if not i.failed and i.site is not None])
@@ -230,8 +235,10 @@ def _corpus_pass(
     for results in map_hashes(tasks_only(), jobs):
         count += len(pending.pop(0))
         for result in results:
-            if result is not None and result[0] is not None:
-                counter.add(result[0], result[1])
+            if result is not None:
+                sizes.add(1, result[2])
+                if result[0] is not None:
+                    counter.add(result[0], result[1])
     if counter.documents < 2:
         return None, count
     return Corpus(counter.repeated(k), max(2, k)), count

@@ -89,3 +89,23 @@ def test_workers_inherit_the_parents_cleaner(tmp_path: Path) -> None:
                             env=env, timeout=120, check=False)
     assert result.returncode == 2  # the bad record
     assert len(log.read_text().splitlines()) == 1
+
+
+def test_files_are_batched_by_the_sizes_workers_report(tmp_path: Path) -> None:
+    from cleaner.inputs import InputItem, with_size
+    from cleaner.parallel import BATCH_BYTES, BATCH_DOCS, SizeEstimate
+
+    page = tmp_path / "page.html"
+    page.write_bytes(b"x" * 5000)
+    unread = InputItem(str(page), None, path=str(page))
+    estimate = SizeEstimate()
+    # Before any report: the size that makes a batch of BATCH_DOCS documents.
+    assert estimate.size(unread) == BATCH_BYTES // BATCH_DOCS
+    estimate.add(2, 30_000)
+    assert estimate.size(unread) == 15_000
+    # A known size wins: data read here, or a file stat'ed by with_size (the run's first inputs).
+    assert estimate.size(InputItem("rec", "abc")) == 3
+    assert estimate.size(with_size(unread)) == 5000
+    assert with_size(InputItem(str(tmp_path / "gone.txt"), None, path=str(tmp_path / "gone.txt"))).size == 0
+    sizes = [estimate.size(unread)] * 100
+    assert [len(b) for b in batched(sizes, int, max_docs=64)] == [35, 35, 30]
