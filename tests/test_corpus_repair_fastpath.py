@@ -51,3 +51,21 @@ def test_badness_searched_near_non_ascii_agrees_with_ftfy() -> None:
         if any(0x80 <= ord(c) <= 0x9F for c in line):
             continue
         assert leaves_alone(line) == (not badness.is_bad(line)), repr(line)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Å“uvre \u2028", "œuvre"), ("Å“uvre x\u2028y", "œuvre x\u2028y"),
+     ("cafÃ©\u2029next", "café\u2029next")],
+)
+def test_mojibake_before_a_unicode_line_separator_is_fixed_the_first_time(
+    text: str, expected: str
+) -> None:
+    """ftfy splits lines at "\\n" only: handed "cafÃ©\\u2028" whole, it cannot re-encode the
+    separator and leaves the mojibake, which a second cleaning then fixed (not idempotent;
+    found by test_properties)."""
+    from cleaner import clean
+
+    once = clean(text).text
+    assert once == expected
+    assert clean(once).text == once

@@ -54,6 +54,7 @@ _SUSPECT = re.compile(r"[^\x00-\x7f]|&[#a-zA-Z0-9]+;|[\x00-\x08\x0b\x0c\x0e-\x1f
 # them *and* an ampersand still goes to ftfy (entity unescaping applies then).
 _PUNCT = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026"
 _ENTITY = re.compile(r"&[#a-zA-Z0-9]+;")
+_SEPARATORS = ("\u2028", "\u2029")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -213,10 +214,14 @@ def unicode_repair(text: str) -> Iterator[Edit]:
     unchanged = _ftfy_leaves_alone()
     pos = 0
     for line in text.splitlines(keepends=True):
-        if _needs_ftfy(line) and not unchanged(line):
-            fixed = ftfy.fix_text(line, config)
-            if fixed != line:
-                yield from diff_edits(line, fixed, pos)
+        # A line ending in U+2028/U+2029 is judged without it: ftfy splits lines at "\n" only,
+        # and a separator no legacy encoding has would keep it from decoding the mojibake
+        # before it (which the next cleaning, once the separator is trimmed, would then do).
+        body = line[:-1] if line.endswith(_SEPARATORS) else line
+        if _needs_ftfy(body) and not unchanged(body):
+            fixed = ftfy.fix_text(body, config)
+            if fixed != body:
+                yield from diff_edits(body, fixed, pos)
         pos += len(line)
 
 
