@@ -158,11 +158,14 @@ def _walk(folder: str, prefix: str) -> Iterator[tuple[os.DirEntry[str], str]]:
 
 def _site_of_file(path: str) -> str:
     """Files of one folder are one site or batch (``str(Path(path).parent)``)."""
-    return _folder_site(os.path.dirname(path))
+    return _folder_site(path[: path.rfind("/") + 1])
 
 
 @lru_cache(maxsize=4096)
-def _folder_site(folder: str) -> str:
+def _folder_site(head: str) -> str:
+    """The site of the files whose path starts with ``head`` (up to and with its last "/"):
+    one slice per file, the rest once per folder."""
+    folder = os.path.dirname(head)
     return str(Path(folder)) if folder else "."
 
 

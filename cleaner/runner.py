@@ -332,7 +332,8 @@ class _Writer:
             from cleaner.formats import error_lines, report_lines
 
             lines = error_lines(doc) if self.output.quiet else report_lines(doc) + error_lines(doc)
-            sys.stderr.writelines(f"{line}\n" for line in lines)
+            if lines:
+                sys.stderr.writelines(f"{line}\n" for line in lines)
         else:
             self.formatter.document(doc, self.output)
 
@@ -389,6 +390,8 @@ def output_name(relative: str) -> str:
     """Mirrored name of an input: ``.gz`` dropped, HTML pages become ``.txt`` (text inside)."""
     name = relative[:-3] if relative.lower().endswith(".gz") else relative
     lower = name.lower()
+    if not lower.endswith(_HTML_SUFFIXES):  # one C call for most files (runs for every file)
+        return name
     for suffix in _HTML_SUFFIXES:
         if lower.endswith(suffix):
             return name[: -len(suffix)] + ".txt"
