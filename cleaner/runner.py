@@ -111,9 +111,11 @@ def run(
     bar = progress.Progress(bool(show) and not small, total)
 
     def work() -> Iterator[tuple[list[InputItem], list[Any]]]:
-        for batch in batched(map(writer.claim, items), sizes.size, max_docs=batch_docs):
-            tasks = [parallel.to_task(i, writer.write_spec(i) if local_io else None, limit)
-                     for i in batch if not i.failed]
+        for batch in batched(items, sizes.size, max_docs=batch_docs):
+            claimed = [writer.claim(i) for i in batch]  # (item, its output file or None)
+            batch = [item for item, _ in claimed]
+            tasks = [parallel.to_task(i, writer.write_spec(i, target) if local_io else None, limit)
+                     for i, target in claimed if not i.failed]
             yield batch, tasks
 
     formatter.start(output)
@@ -265,26 +267,28 @@ class _Writer:
 
     # -- one result ---------------------------------------------------------------------------
 
-    def claim(self, item: InputItem) -> InputItem:
-        """The item, or an error item when its output file is already another input's.
+    def claim(self, item: InputItem) -> tuple[InputItem, str | None]:
+        """The item and its mirrored output file under -o DIR (None: no such file), or an
+        error item when that file is already another input's.
 
         Two inputs with the same name from different folders (``a/x.txt b/x.txt -o out``) would
         write the same file and silently lose one document; the second is refused instead.
         Only a 8-byte hash per written file is kept, so memory stays small on big corpora.
         """
         if item.failed or self.output_dir is None or self.command != "clean" or item.is_record:
-            return item
+            return item, None
         target = self._target(item)
         key = hash(target)
         if key in self._targets:
             return replace(item, data=None, path=None,
                            error=f"output {target} is already written for another input "
-                                 "(same name in another folder); pass the folders instead")
+                                 "(same name in another folder); pass the folders instead"), None
         self._targets.add(key)
-        return item
+        return item, target
 
-    def write_spec(self, item: InputItem) -> Any:
-        """Where a worker should write this item's output file itself, if anywhere."""
+    def write_spec(self, item: InputItem, target: str | None = None) -> Any:
+        """Where a worker should write this item's output file itself, if anywhere
+        (``target``: the output file :meth:`claim` found, so it is not worked out twice)."""
         from cleaner.parallel import WriteSpec
 
         if self.command != "clean" or item.is_record:
@@ -294,7 +298,7 @@ class _Writer:
                 return WriteSpec("", in_place=True)
             return WriteSpec(item.source, True, self.opts.backup, item.source.lower().endswith(".gz"))
         if self.output_dir is not None:
-            return WriteSpec(self._target(item), report=not self.output.quiet)
+            return WriteSpec(target or self._target(item), report=not self.output.quiet)
         return None
 
     def _target(self, item: InputItem) -> str:
