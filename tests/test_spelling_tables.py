@@ -96,3 +96,20 @@ def test_cached_object_of_the_wrong_shape_is_rebuilt(cache: Path) -> None:
     digest = tablecache.key(lexicon._parameters())
     tablecache.store("spelling-tables", digest, {"zipf": "nope"})
     assert lexicon._well_formed(lexicon._load_or_build())
+
+
+def test_files_of_other_versions_go_once_unused_for_a_month(cache: Path) -> None:
+    import time
+
+    old, recent, other = tablecache.key("old"), tablecache.key("recent"), tablecache.key("x")
+    tablecache.store("demo", old, [1])
+    tablecache.store("demo", recent, [2])
+    tablecache.store("elsewise", other, [3])  # another table: never this one's business
+    month_ago = time.time() - (tablecache.STALE_AFTER_DAYS + 1) * 86400
+    for path in cache.iterdir():
+        os.utime(path, (month_ago, month_ago))
+    assert tablecache.load("demo", recent) == [2]  # reading marks it in use
+    new = tablecache.key("new")
+    tablecache.store("demo", new, [4])
+    assert {p.name for p in cache.iterdir()} == {
+        f"demo-{recent}.marshal", f"demo-{new}.marshal", f"elsewise-{other}.marshal"}

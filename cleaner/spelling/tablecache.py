@@ -11,7 +11,8 @@ Location: ``$CLEANER_CACHE_DIR`` when set (empty or ``off`` disables the
 cache), else ``$XDG_CACHE_HOME/cleaner``, else ``~/.cache/cleaner``.  Each
 file name carries a hash of everything the tables depend on (our table
 version and parameters, the wordfreq version and its data file, the Python
-version, since marshal's format may change), so stale files are never read.
+version, since marshal's format may change), so stale files are never read;
+files of other versions unused for a month are deleted when a new one is written.
 """
 
 from __future__ import annotations
@@ -80,7 +81,13 @@ def load(name: str, digest: str) -> Any | None:
         stored_digest, payload = marshal.loads(data)
     except Exception:  # missing, unreadable, truncated or not ours: rebuild
         return None
-    return payload if stored_digest == digest else None
+    if stored_digest != digest:
+        return None
+    try:
+        os.utime(path)  # in use: see _prune
+    except OSError:
+        pass
+    return payload
 
 
 def store(name: str, digest: str, payload: Any) -> None:
@@ -94,4 +101,25 @@ def store(name: str, digest: str, payload: Any) -> None:
         with AtomicStream(path, durable=False) as out:
             out.write_bytes(data)
     except (OSError, ValueError):
+        return
+    _prune(path, name)
+
+
+# Files of other versions unused (neither read nor written) for this long are deleted when a new
+# file is stored. Not at once: two installations with different wordfreq versions may share
+# the folder, and each would keep deleting the other's tables.
+STALE_AFTER_DAYS = 30
+
+
+def _prune(current: Path, name: str) -> None:
+    """Delete ``name``'s files of other digests that no process has used for STALE_AFTER_DAYS
+    (each is ~10 MB, and every wordfreq or Python upgrade makes a new one)."""
+    import time
+
+    cutoff = time.time() - STALE_AFTER_DAYS * 86400
+    try:
+        for old in current.parent.glob(f"{name}-*.marshal"):
+            if old != current and old.stat().st_mtime < cutoff:
+                old.unlink()
+    except OSError:
         return
