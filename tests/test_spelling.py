@@ -345,6 +345,23 @@ def test_cost_floor_is_a_lower_bound() -> None:
         assert errormodel.cost_floor(intended, typed) <= errormodel.typo_cost(intended, typed)
 
 
+def test_slip_words_are_the_known_transpositions_and_dropped_doubles() -> None:
+    from cleaner.spelling import candidates
+
+    assert candidates.slip_words("londno") == {"london"}  # transposition
+    assert candidates.slip_words("adress") == {"address"}  # dropped double
+    assert candidates.slip_words("qxzv") == set()
+
+
+def test_name_slips_cost_only_far_more_common_words() -> None:
+    from cleaner.spelling import lexicon, scoring
+    from cleaner.spelling.candidates import Candidate
+
+    assert scoring.name_slips("londno", lexicon.zipf("londno")) == (Candidate("london", 5.27, 1.0),)
+    # "London" is not NAME_GAP more common than a name as common as itself.
+    assert scoring.name_slips("londno", 4.0) == ()
+
+
 def test_neighbours_from_is_the_common_end_of_the_indexed_neighbours() -> None:
     from cleaner.spelling import candidates, lexicon
 
