@@ -375,7 +375,11 @@ def test_neighbours_from_is_the_common_end_of_the_indexed_neighbours() -> None:
 @pytest.mark.parametrize(
     "chunk",
     ["Lebanon's", "Blair\u2019s,", "(Labour's)", "it's", "x's", "don't", "O'Neill's", "BBC's",
-     "(BBC),", "USB.", "II", "A.", "WWW.", "\"Minister,", "NASA-led", "Ka'ba", "Shringla's."],
+     "(BBC),", "USB.", "II", "A.", "WWW.", "\"Minister,", "NASA-led", "Ka'ba", "Shringla's.",
+     "mass-market", "four-year,", "(Anglo-French)", "Al-Qaeda", "pre-empt", "e-mail", "x-ray.",
+     "Chong-gyu", "Abish-uly", "state-of-the-art.", "anti-war", "\u201cmid-term\u201d", "a--b",
+     "Bin-Laden's", "ex-PM", "-led", "led-", "www-site", "so-called", "Sri-lanka-born",
+     "averyveryveryveryveryveryverylongwordthatgoeson-and"],
 )
 def test_tokenizer_fast_paths_give_what_the_general_rules_give(chunk: str) -> None:
     from cleaner.spelling import tokens
