@@ -345,6 +345,23 @@ def test_cost_floor_is_a_lower_bound() -> None:
         assert errormodel.cost_floor(intended, typed) <= errormodel.typo_cost(intended, typed)
 
 
+def test_slip_words_are_the_known_transpositions_and_dropped_doubles() -> None:
+    from cleaner.spelling import candidates
+
+    assert candidates.slip_words("londno") == {"london"}  # transposition
+    assert candidates.slip_words("adress") == {"address"}  # dropped double
+    assert candidates.slip_words("qxzv") == set()
+
+
+def test_name_slips_cost_only_far_more_common_words() -> None:
+    from cleaner.spelling import lexicon, scoring
+    from cleaner.spelling.candidates import Candidate
+
+    assert scoring.name_slips("londno", lexicon.zipf("londno")) == (Candidate("london", 5.27, 1.0),)
+    # "London" is not NAME_GAP more common than a name as common as itself.
+    assert scoring.name_slips("londno", 4.0) == ()
+
+
 def test_neighbours_from_is_the_common_end_of_the_indexed_neighbours() -> None:
     from cleaner.spelling import candidates, lexicon
 
@@ -358,7 +375,11 @@ def test_neighbours_from_is_the_common_end_of_the_indexed_neighbours() -> None:
 @pytest.mark.parametrize(
     "chunk",
     ["Lebanon's", "Blair\u2019s,", "(Labour's)", "it's", "x's", "don't", "O'Neill's", "BBC's",
-     "(BBC),", "USB.", "II", "A.", "WWW.", "\"Minister,", "NASA-led", "Ka'ba", "Shringla's."],
+     "(BBC),", "USB.", "II", "A.", "WWW.", "\"Minister,", "NASA-led", "Ka'ba", "Shringla's.",
+     "mass-market", "four-year,", "(Anglo-French)", "Al-Qaeda", "pre-empt", "e-mail", "x-ray.",
+     "Chong-gyu", "Abish-uly", "state-of-the-art.", "anti-war", "\u201cmid-term\u201d", "a--b",
+     "Bin-Laden's", "ex-PM", "-led", "led-", "www-site", "so-called", "Sri-lanka-born",
+     "averyveryveryveryveryveryverylongwordthatgoeson-and"],
 )
 def test_tokenizer_fast_paths_give_what_the_general_rules_give(chunk: str) -> None:
     from cleaner.spelling import tokens

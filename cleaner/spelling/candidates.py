@@ -117,15 +117,15 @@ def near(typed: str) -> tuple[Candidate, ...]:
     return tuple(c for c in costed if c.cost <= MAX_NEAR_COST)
 
 
-@lru_cache(maxsize=100_000)
-def slips(typed: str) -> tuple[Candidate, ...]:
-    """Words that ``typed`` is a cheap slip of: one adjacent transposition or
-    one dropped letter of a double.  Names are only judged against these, so
-    there is no need to generate and score all ~50n single edits."""
+def slip_words(typed: str) -> set[str]:
+    """Suggestible words that ``typed`` is a cheap slip of: one adjacent
+    transposition or one dropped letter of a double, not yet costed.  Names
+    are only judged against these, so there is no need to generate all ~50n
+    single edits; the caller costs only the words common enough to matter."""
     variants = {typed[:i] + typed[i + 1] + typed[i] + typed[i + 2 :] for i in range(len(typed) - 1)}
     variants.update(typed[: i + 1] + typed[i:] for i in range(len(typed)))
     variants.discard(typed)
-    return tuple(_as_candidates(lexicon.known(variants, lexicon.candidate_words()), typed))
+    return lexicon.known(variants, lexicon.candidate_words())
 
 
 def _deletions(word: str) -> list[str]:

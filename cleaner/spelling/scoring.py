@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import candidates as cand
+from . import lexicon
 from .errormodel import MIN_EDIT, cost_floor, far_cost_floor, typo_cost
 from .morphology import is_derived
 from .plausibility import log_likelihood
@@ -273,12 +274,20 @@ def _affix_pair(a: str, b: str) -> bool:
 @lru_cache(maxsize=100_000)
 def name_slips(name: str, zipf: float) -> tuple[cand.Candidate, ...]:
     """Far more common words that ``name`` is a cheap slip of (cached: names
-    recur across documents, and each judgement asks twice)."""
-    return tuple(
-        c
-        for c in cand.slips(name)
-        if c.cost <= NAME_MAX_COST and c.zipf >= NAME_TARGET_ZIPF and c.zipf - zipf >= NAME_GAP
-    )
+    recur across documents, and each judgement asks twice).
+
+    The zipf tests come first, so only the few slip words common enough to
+    qualify are aligned; most names have none.  A candidate is never rarer
+    than the typed word (as in :func:`candidates._as_candidates`)."""
+    table = lexicon.zipf_table()
+    floor = table.get(name, 0.0)
+    common = [
+        (w, z)
+        for w in cand.slip_words(name)
+        if (z := table[w]) > floor and z >= NAME_TARGET_ZIPF and z - zipf >= NAME_GAP
+    ]
+    costed = (cand.Candidate(w, z, typo_cost(w, name)) for w, z in common)
+    return tuple(c for c in costed if c.cost <= NAME_MAX_COST)
 
 
 def name_is_judged(name: str, zipf: float) -> bool:

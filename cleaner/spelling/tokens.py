@@ -116,6 +116,13 @@ _PLAIN = re.compile(
 )
 # An acronym with at most plain wrapping ("(BBC),", "USB."): classify never judges it.
 _CAPS = re.compile(f"[{re.escape(PLAIN_LEAD)}]*[A-Z]{{2,}}[{re.escape(PLAIN_TRAIL)}]*")
+# A compound of ASCII words joined by single hyphens, at most plain wrapping
+# ("mass-market", "(Anglo-French),"): most chunks that would reach the general
+# rules.  It has no apostrophe, digit or dot between letters, so its parts
+# are exactly the letter runs and form one hyphen group.
+_COMPOUND = re.compile(
+    f"[{re.escape(PLAIN_LEAD)}]*((?:[A-Za-z][a-z]*-)+[A-Za-z][a-z]*)[{re.escape(PLAIN_TRAIL)}]*"
+)
 _chunk_cache: dict[str, tuple[Token, ...]] = {}
 _CACHE_LIMIT = 500_000
 
@@ -137,6 +144,8 @@ def tokenize_chunk(chunk: str) -> tuple[Token, ...]:
     that cache what they derive from the tokens instead)."""
     if (plain := _PLAIN.fullmatch(chunk)) is not None:
         return _plain_token(plain)
+    if (compound := _COMPOUND.fullmatch(chunk)) is not None:
+        return _compound_tokens(compound)
     if _NOT_PROSE.search(chunk) or _CAPS.fullmatch(chunk):
         return ()
     found = []
@@ -152,6 +161,30 @@ def _plain_token(match: re.Match[str]) -> tuple[Token, ...]:
     if not MIN_LENGTH <= len(word) <= MAX_LENGTH:
         return ()
     return (Token(match.start(1), word, WORD if word[0].islower() else NAME),)
+
+
+def _compound_tokens(match: re.Match[str]) -> tuple[Token, ...]:
+    """The tokens of a :data:`_COMPOUND` chunk, without regex matches per
+    part: what :func:`_group_tokens` says of one group of ASCII words
+    ([A-Za-z][a-z]*, so no possessive to strip and :func:`classify` only
+    checks the length and the first letter's case)."""
+    parts = match.group(1).split("-")
+    from .lexicon import zipf
+
+    if zipf("".join(parts).lower()) >= CLOSED_COMPOUND_ZIPF:
+        return ()
+    has_name = not all(part[0].islower() for part in parts)
+    out = []
+    offset = match.start(1)
+    for part in parts:
+        size = len(part)
+        if MIN_LENGTH <= size <= MAX_LENGTH:
+            if part[0].isupper():
+                out.append(Token(offset, part, NAME))
+            elif not (has_name and size <= 3):
+                out.append(Token(offset, part, WORD))
+        offset += size + 1
+    return tuple(out)
 
 
 def chunk_positions(text: str, chunk: str) -> list[int]:
