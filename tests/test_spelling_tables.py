@@ -79,7 +79,7 @@ def test_tables_from_a_corrupt_cache_are_rebuilt_and_equal(cache: Path) -> None:
     """A garbage file under the tables' own name is ignored, the tables are
     built from wordfreq, the file is replaced, and reading it back gives the
     same tables the running process uses."""
-    digest = tablecache.key(lexicon._parameters())
+    digest = tablecache.key(lexicon.parameters())
     cache.mkdir()
     path = cache / f"spelling-tables-{digest}.marshal"
     path.write_bytes(b"\x00garbage")
@@ -93,7 +93,7 @@ def test_tables_from_a_corrupt_cache_are_rebuilt_and_equal(cache: Path) -> None:
 def test_cached_object_of_the_wrong_shape_is_rebuilt(cache: Path) -> None:
     assert not lexicon._well_formed({"zipf": {}})
     assert not lexicon._well_formed([1, 2])
-    digest = tablecache.key(lexicon._parameters())
+    digest = tablecache.key(lexicon.parameters())
     tablecache.store("spelling-tables", digest, {"zipf": "nope"})
     assert lexicon._well_formed(lexicon._load_or_build())
 
@@ -113,3 +113,42 @@ def test_files_of_other_versions_go_once_unused_for_a_month(cache: Path) -> None
     tablecache.store("demo", new, [4])
     assert {p.name for p in cache.iterdir()} == {
         f"demo-{recent}.marshal", f"demo-{new}.marshal", f"elsewise-{other}.marshal"}
+
+
+def test_words_judged_in_advance_are_exactly_those_never_flagged() -> None:
+    import random
+
+    from cleaner.spelling import quiet, scoring
+
+    table = lexicon.zipf_table()
+    in_range = sorted(w for w, z in table.items() if quiet.MIN_ZIPF <= z < scoring.WORD_SAFE_ZIPF)
+    judged = quiet.words()
+    sample = random.Random(7).sample(in_range, 400)
+    assert [w in judged for w in sample] == [scoring.never_flagged(w, table[w]) for w in sample]
+    assert 0.5 < len(judged) / len(in_range) < 1.0  # most rare listed words, not all
+    assert all(quiet.MIN_ZIPF <= table[w] < scoring.WORD_SAFE_ZIPF for w in judged)
+
+
+def test_words_judged_in_advance_are_cached_and_redone_when_the_rules_change(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cleaner.spelling import quiet
+
+    builds: list[int] = []
+    real_build = quiet.build
+
+    def counted() -> list[str]:
+        builds.append(1)
+        return real_build()
+
+    monkeypatch.setattr(quiet, "build", counted)
+    monkeypatch.setattr(quiet, "_words", None)
+    first = quiet.words()
+    monkeypatch.setattr(quiet, "_words", None)
+    assert quiet.words() == first and len(builds) == 1  # read back from the cache
+    monkeypatch.setattr(quiet, "_rules_fingerprint", lambda: "edited scoring rules")
+    monkeypatch.setattr(quiet, "_words", None)
+    assert quiet.words() == first and len(builds) == 2  # a new key: worked out again
+    monkeypatch.setattr(quiet, "_rules_fingerprint", lambda: None)
+    monkeypatch.setattr(quiet, "_words", None)
+    assert quiet.words() == {}  # sources unreadable: every word judged when met

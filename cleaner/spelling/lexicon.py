@@ -66,7 +66,8 @@ def prepare() -> None:
             _install(_load_or_build())
 
 
-def _parameters() -> tuple[object, ...]:
+def parameters() -> tuple[object, ...]:
+    """Everything the tables depend on besides wordfreq and Python (the cache key)."""
     from . import plausibility, scoring
 
     return (
@@ -83,7 +84,7 @@ def _parameters() -> tuple[object, ...]:
 def _load_or_build() -> dict[str, Any]:
     from . import tablecache
 
-    digest = tablecache.key(_parameters())
+    digest = tablecache.key(parameters())
     tables = tablecache.load("spelling-tables", digest)
     if not _well_formed(tables):
         tables = _build()
