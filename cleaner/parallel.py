@@ -24,6 +24,7 @@ from typing import Any
 from cleaner.config import Config
 from cleaner.corpus import MIN_DOCS_KEY, REPEATED_KEY
 from cleaner.document import Document
+from cleaner.inputs import InputItem, item_size
 
 # Documents per batch sent to a worker: sending a batch and its results costs about a
 # millisecond of the parent's time, so batches of news articles (a few ms each) should not be
@@ -263,10 +264,8 @@ class SizeEstimate:
         self.documents += documents
         self.bytes += size
 
-    def size(self, item: Any) -> int:
+    def size(self, item: InputItem) -> int:
         """The item's known size (read data, or a size found by ``with_size``), else the mean."""
-        from cleaner.inputs import item_size
-
         known = item_size(item)
         if known or item.path is None:
             return known

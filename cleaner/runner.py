@@ -34,7 +34,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from cleaner.atomic import AtomicStream, write_atomic
 from cleaner.document import Document
@@ -42,6 +42,9 @@ from cleaner.formats import Output
 from cleaner.inputs import InputItem, InputOptions, item_size, read_inputs, with_size
 from cleaner.pipeline import Cleaner
 from cleaner.summary import Summary
+
+if TYPE_CHECKING:  # parallel is imported when a run starts, not with the CLI
+    from cleaner.parallel import SizeEstimate
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -195,7 +198,7 @@ HASH_BATCH_FACTOR = 16  # documents per batch in the repeated-line pass, in clea
 
 def _corpus_pass(
     cleaner: Cleaner, paths: Sequence[str], opts: RunOptions, summary: Summary, quiet: bool,
-    jobs: int, batch_docs: int, sizes: Any,
+    jobs: int, batch_docs: int, sizes: SizeEstimate,
 ) -> tuple[Any, int | None]:
     """First pass for rule D101: the repeated-line table of this batch, and the item count.
 

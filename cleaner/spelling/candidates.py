@@ -72,7 +72,7 @@ def neighbours_from(typed: str, min_zipf: float) -> list[tuple[str, float]]:
     keys.add(typed)
     table = lexicon.zipf_table()
     found: dict[str, float] = {}
-    for key in index.keys() & keys:
+    for key in filter(index.__contains__, keys):
         rest = index[key]
         while rest:
             word, _, rest = rest.partition(" ")

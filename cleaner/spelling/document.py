@@ -170,8 +170,8 @@ def _judge(token_text: str, kind: str, ctx: _Context) -> scoring.Verdict | None:
     if kind == WORD and token_text in _quiet_words:
         return None
     word = _normal(token_text)
-    if kind == WORD and word in _judged_in_advance():
-        return None  # scoring.never_flagged, worked out once per machine (see quiet)
+    if kind == WORD and word in quiet.words():
+        return None  # scoring.never_flagged, worked out once per machine
     z = lexicon.zipf(word)
     key = token_text.replace("\u2019", "'")
     if kind == WORD:
@@ -184,10 +184,6 @@ def _judge(token_text: str, kind: str, ctx: _Context) -> scoring.Verdict | None:
     # The given-name test scans the text, so only run it when it matters.
     given = bool(scoring.name_slips(word, z)) and ctx.always_before_rare_name(token_text)
     return scoring.judge_name(word, z, ctx.counts.get(key, 0), ctx.name_variants(key), given)
-
-
-def _judged_in_advance() -> lexicon.WordSet:
-    return quiet.words()
 
 
 # Lower-case token texts that no document can get flagged (see
@@ -324,7 +320,7 @@ def check(
 ) -> list[Typo]:
     """Implementation of :func:`cleaner.spelling.find_typos`."""
     lexicon.prepare()  # every one-off table now, none in the middle of a document
-    _judged_in_advance()
+    quiet.words()
     fixes = {_normal(k): v for k, v in corrections.items()} if corrections else {}
     allowed = {_normal(w) for w in allow} if allow else set()
     chunk_counts = Counter(text.split())
