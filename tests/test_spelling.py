@@ -404,3 +404,14 @@ def test_plain_fast_path_caches_what_tokenising_would(chunk: str) -> None:
     fast = (document._chunk_suspects.pop(chunk, None), document._chunk_words.pop(chunk, None))
     slow = (document._examine(chunk, table), document._chunk_words[chunk])
     assert fast == (None, None) or fast == slow
+
+
+@pytest.mark.parametrize("typed", ["teh", "abab", "recieve", "goverment", "zzqx"])
+def test_far_keys_are_the_edits_and_their_deletions_grouped_by_length(typed: str) -> None:
+    from cleaner.spelling import candidates
+
+    edits = candidates.edits1(typed)
+    expected = {typed} | edits | {e[:k] + e[k + 1 :] for e in edits for k in range(len(e))}
+    groups = candidates._far_keys(typed)
+    assert set().union(*groups.values()) == expected
+    assert all(len(key) == length for length, keys in groups.items() for key in keys)

@@ -8,6 +8,7 @@ word (Norvig's method); distance-2 candidates come from a deletion index
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -51,9 +52,15 @@ def _as_candidates(words: set[str] | frozenset[str], typed: str) -> list[Candida
     return [Candidate(w, z, typo_cost(w, typed)) for w in words if (z := table[w]) > floor]
 
 
-def _indexed(keys: set[str]) -> set[str]:
-    """Every word the deletion index files under any of ``keys``."""
-    return set(lexicon.words_under(lexicon.delete_index(), keys))
+def _indexed(keys: dict[int, Iterable[str]]) -> set[str]:
+    """Every word the deletion index files under any of ``keys`` (grouped by length)."""
+    return set(lexicon.indexed_words(keys))
+
+
+def _near_keys(typed: str) -> dict[int, Iterable[str]]:
+    """``typed`` and its deletions, grouped by length: the keys under which the deletion
+    index files every word that shares a deletion with ``typed``."""
+    return {len(typed) - 1: _deletions(typed), len(typed): (typed,)}
 
 
 def uses_index(zipf: float) -> bool:
@@ -68,18 +75,18 @@ def neighbours_from(typed: str, min_zipf: float) -> list[tuple[str, float]]:
     (each list is stored most common first, so the walk stops at the first rarer word; for
     most rare words that is the first word of every key)."""
     index = lexicon.delete_index()
-    keys = {typed[:k] + typed[k + 1 :] for k in range(len(typed))}
-    keys.add(typed)
     table = lexicon.zipf_table()
     found: dict[str, float] = {}
-    for key in filter(index.__contains__, keys):
-        rest = index[key]
-        while rest:
-            word, _, rest = rest.partition(" ")
-            z = table[word]
-            if z < min_zipf:
-                break
-            found[word] = z
+    for length, keys in _near_keys(typed).items():
+        by_key = index.get(length, {})
+        for key in filter(by_key.__contains__, keys):
+            rest = by_key[key]
+            while rest:
+                word, _, rest = rest.partition(" ")
+                z = table[word]
+                if z < min_zipf:
+                    break
+                found[word] = z
     found.pop(typed, None)
     return list(found.items())
 
@@ -94,9 +101,7 @@ def indexed_neighbours(typed: str) -> tuple[tuple[str, float], ...]:
     (a longer word has ``typed`` among its deletions, a shorter one is a
     deletion of it, a substitution or transposition shares a deletion).
     """
-    keys = {typed[:k] + typed[k + 1 :] for k in range(len(typed))}
-    keys.add(typed)
-    found = _indexed(keys)
+    found = _indexed(_near_keys(typed))
     found.discard(typed)
     table = lexicon.zipf_table()
     floor = table.get(typed, 0.0)
@@ -133,35 +138,38 @@ def _deletions(word: str) -> list[str]:
     return [word[:k] + word[k + 1 :] for k in range(len(word))]
 
 
-def _far_keys(typed: str) -> set[str]:
-    """Every string one edit away from ``typed`` and every deletion of those.
+def _far_keys(typed: str) -> dict[int, set[str]]:
+    """Every string one edit away from ``typed`` and every deletion of those,
+    grouped by length (the deletion index is split by key length).
 
     Built family by family rather than by deleting each of the ~50n edits
     letter by letter, which makes the same set with a third of the string
-    operations.  With D = the deletions of ``typed``, the deletions of its
-    edits are: D itself and D's deletions (deleted edits); every letter
-    substituted into, or inserted into, a member of D (deleted
-    substitutions and insertions, which also give D and ``typed``); and the
-    deletions of each transposition.
+    operations.  With D = the deletions of ``typed`` (length n - 1), the
+    edits and their deletions are: ``typed`` and every letter inserted into
+    a member of D, which covers every substitution and transposition of
+    ``typed`` too (length n); every letter inserted into ``typed`` (n + 1);
+    D, every letter substituted into a member of D and the deletions of
+    each transposition (n - 1); and the deletions of D's members (n - 2).
     """
-    first = edits1(typed)
-    keys = set(first)
+    n = len(typed)
     shorter = set(_deletions(typed))
-    keys.add(typed)  # an insertion with the inserted letter deleted again
+    same = {typed}
+    one_less = set(shorter)
+    two_less: set[str] = set()
     for d in shorter:
-        keys.update(_deletions(d))
+        two_less.update(_deletions(d))
         for k in range(len(d) + 1):
             head, tail = d[:k], d[k:]
-            keys.update([head + c + tail for c in _LETTERS])  # insertions into d
+            same.update([head + c + tail for c in _LETTERS])  # insertions into d
             if tail:
                 rest = tail[1:]
-                keys.update([head + c + rest for c in _LETTERS])  # substitutions in d
-    keys |= shorter
-    swaps = {typed[:i] + typed[i + 1] + typed[i] + typed[i + 2 :] for i in range(len(typed) - 1)}
-    swaps.discard(typed)
-    for t in swaps:
-        keys.update(_deletions(t))
-    return keys
+                one_less.update([head + c + rest for c in _LETTERS])  # substitutions in d
+    longer = {typed[:k] + c + typed[k:] for k in range(n + 1) for c in _LETTERS}
+    for i in range(n - 1):
+        swap = typed[:i] + typed[i + 1] + typed[i] + typed[i + 2 :]
+        if swap != typed:
+            one_less.update(_deletions(swap))
+    return {n - 2: two_less, n - 1: one_less, n: same, n + 1: longer}
 
 
 @lru_cache(maxsize=50_000)
