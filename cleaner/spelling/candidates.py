@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import repeat
 from typing import NamedTuple
 
 from . import lexicon
@@ -34,8 +35,10 @@ def edits1(word: str) -> set[str]:
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     out = {a + b[1:] for a, b in splits if b}
     out.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
-    out.update(a + c + b[1:] for a, b in splits if b for c in _LETTERS)
-    out.update(a + c + b for a, b in splits for c in _LETTERS)
+    for a, b in splits:  # c.join((a, b)) is a + c + b (see _far_keys)
+        if b:
+            out.update(map(str.join, _LETTERS, repeat((a, b[1:]))))  # substitutions
+        out.update(map(str.join, _LETTERS, repeat((a, b))))  # insertions
     out.discard(word)
     return out
 
@@ -156,15 +159,18 @@ def _far_keys(typed: str) -> dict[int, set[str]]:
     same = {typed}
     one_less = set(shorter)
     two_less: set[str] = set()
+    longer: set[str] = set()
+    # c.join((head, tail)) is head + c + tail in one allocation, and map runs it in C.
     for d in shorter:
         two_less.update(_deletions(d))
         for k in range(len(d) + 1):
             head, tail = d[:k], d[k:]
-            same.update([head + c + tail for c in _LETTERS])  # insertions into d
+            same.update(map(str.join, _LETTERS, repeat((head, tail))))  # insertions into d
             if tail:
                 rest = tail[1:]
-                one_less.update([head + c + rest for c in _LETTERS])  # substitutions in d
-    longer = {typed[:k] + c + typed[k:] for k in range(n + 1) for c in _LETTERS}
+                one_less.update(map(str.join, _LETTERS, repeat((head, rest))))  # substitutions
+    for k in range(n + 1):
+        longer.update(map(str.join, _LETTERS, repeat((typed[:k], typed[k:]))))
     for i in range(n - 1):
         swap = typed[:i] + typed[i + 1] + typed[i] + typed[i + 2 :]
         if swap != typed:
