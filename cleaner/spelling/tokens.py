@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from . import lexicon  # loads nothing at import (see lexicon.prepare)
+
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 _NOT_PROSE = re.compile(r"[\d@#_/\\=<>|~]|://|^www\.|[^\W\d_]\.[^\W\d_]")
 _LATIN_MAX = "\u024f"  # end of Latin Extended-B
@@ -87,10 +89,8 @@ def _group_tokens(group: list[re.Match[str]]) -> list[Token]:
     ("Chong-gyu", "Abish-uly") belong to a name and are not words.
     """
     if len(group) > 1:
-        from .lexicon import zipf
-
         closed = "".join(m.group() for m in group).replace("\u2019", "'").lower()
-        if zipf(closed) >= CLOSED_COMPOUND_ZIPF:
+        if lexicon.zipf(closed) >= CLOSED_COMPOUND_ZIPF:
             return []
     has_name = len(group) > 1 and any(m.group()[:1].isupper() for m in group)
     out = []
@@ -169,9 +169,7 @@ def _compound_tokens(match: re.Match[str]) -> tuple[Token, ...]:
     ([A-Za-z][a-z]*, so no possessive to strip and :func:`classify` only
     checks the length and the first letter's case)."""
     parts = match.group(1).split("-")
-    from .lexicon import zipf
-
-    if zipf("".join(parts).lower()) >= CLOSED_COMPOUND_ZIPF:
+    if lexicon.zipf("".join(parts).lower()) >= CLOSED_COMPOUND_ZIPF:
         return ()
     has_name = not all(part[0].islower() for part in parts)
     out = []
