@@ -64,6 +64,23 @@ def test_seed_dehli_is_confident_enough_to_fix(seed_text: str) -> None:
 
 
 # --------------------------------------------------------- general behaviour
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # Listed real words a costlier edit away from a common word the document uses.
+        ("Where is the whey protein? Where did it go?", []),
+        ("The castle moat was the most famous part, most said.", []),
+        ("Pick a preset for the present and the present day.", []),
+        # Listed misspellings a cheap slip away keep the usual margin.
+        ("They recieved it.", [("recieved", "received")]),
+    ],
+)
+def test_listed_words_need_more_evidence_unless_a_cheap_slip(
+    text: str, flagged: list[tuple[str, str]]
+) -> None:
+    assert [(t.word, t.suggestions[0]) for t in find_typos(text)] == flagged
+
+
 def test_common_misspellings_in_running_text() -> None:
     text = (
         "The council said residents would recieve a letter this week. "

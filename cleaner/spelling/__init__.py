@@ -19,7 +19,9 @@ How it decides (modules in brackets):
   [candidates] are scored as zipf - error cost [errormodel] (+ a bonus when
   the document uses the candidate elsewhere).  The token is flagged when the
   best candidate beats the token's own zipf by a margin [scoring]; regular
-  derivations of known words ("demerge") need a wider one [morphology].
+  derivations of known words ("demerge") need a wider one [morphology], and
+  so do words wordfreq lists at zipf 2.5 or more unless the fix is a cheap
+  slip ("whey" is a word, not a slip of "where"; "recieve" is a slip).
   Once a token is flagged, very common words two edits away join the
   ranking of its suggestions ("pepl" -> "people", not "pep") [candidates].
 * A capitalised token is presumed a name.  It is flagged only on evidence: a
