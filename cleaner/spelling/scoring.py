@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from . import candidates as cand
 from . import lexicon
-from .errormodel import MIN_EDIT, cost_floor, far_cost_floor, typo_cost
+from .errormodel import DROP_DOUBLE, MIN_EDIT, TRANSPOSE, cost_floor, far_cost_floor, typo_cost
 from .morphology import is_derived
 from .plausibility import log_likelihood
 
@@ -48,7 +48,7 @@ DERIVED_PENALTY = 1.0
 # listed are mostly cheap slips ("recieve", "teh": a transposition), which keep the usual margin.
 LISTED_ZIPF = 2.5
 LISTED_PENALTY = 0.5
-CHEAP_SLIP = 1.0  # a transposition or a dropped double letter
+CHEAP_SLIP = max(TRANSPOSE, DROP_DOUBLE)
 # Bonus for a candidate that the same document uses elsewhere.
 DOC_BONUS = 1.0
 # ... fading to nothing for words at least this common (zipf 6: "were").
