@@ -417,7 +417,8 @@ def _extract(trafilatura: Any, tree: Any, config: Config, page: _Page | None) ->
     three-mode :func:`_choose`. Otherwise the default mode; when its text is under 80% of the
     page's paragraph prose counted by the pre-clean (or than a quarter of the page's text on
     a page without paragraphs of prose), or leaves out list items as long as 15% of it,
-    ``favor_recall`` runs too (``fast``) and is kept when it finds 20% more. Chosen by measurement on the WCXB dev half (even ids), see the module docstring.
+    ``favor_recall`` runs too (``fast``) and is kept when it finds 20% more. Chosen by
+    measurement on the WCXB dev half (even ids), see the module docstring.
     extract() copies a tree it is given, so the same tree serves every mode.
     """
     chosen = config.options.get("trafilatura")

@@ -36,7 +36,7 @@ _zipf: dict[str, float] | None = None
 _candidate_words: WordSet = {}
 _common_words: dict[float, WordSet] = {}
 _delete_index: dict[int, dict[str, str]] = {}
-_common_delete_index: dict[int, dict[str, str]] = {}
+_common_delete_index: dict[str, str] = {}
 _PLAIN_LOWER = re.compile(r"[a-z]+")
 
 # Bump when a table is built differently (the cache key also covers every

@@ -111,8 +111,9 @@ def _tail_run(blocks: Sequence[str]) -> frozenset[int] | None:
     Walks back from the last line over link-like lines and lines other rules remove; counts
     only the link-like ones (3 to 36 of them, all taken) and wants a story paragraph of 12+
     words right before the run. The whole run goes at once, so cleaning the output again finds
-    no run (taking only its last lines left the rest to the next cleaning). Asking the other rules is the costly step, so the walk
-    stops as soon as too few link-like lines remain to make a run (most articles end in prose).
+    no run (taking only its last lines left the rest to the next cleaning). Asking the other
+    rules is the costly step, so the walk stops as soon as too few link-like lines remain to
+    make a run (most articles end in prose).
     """
     seen, run = _tail_memo[0]
     if seen is blocks:
