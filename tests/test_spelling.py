@@ -278,9 +278,14 @@ def test_document_context_counts_every_form_of_a_word() -> None:
     # The context bonus must see "firm" whether it stands bare, with
     # punctuation or capitalised: the checker looks at these chunks by
     # different routes (a common-word set, a plain-word fast path, tokens).
-    for spelled in ("the firm said", "the firm, said", "Firm said"):
+    for spelled in ("the firm said", "the firm, said", "Firm said", "firm\nsaid"):
         (typo,) = find_typos(f"{spelled} profits rose. Profits at the ferm rose.")
         assert typo.suggestions[0] == "firm", spelled
+    (typo,) = find_typos("Profits at the ferm rose, said the firm")
+    assert typo.suggestions[0] == "firm"
+    # Inside a longer word it is not the word: no context, "form" leads.
+    (typo,) = find_typos("It firmly said profits rose. Profits at the ferm rose.")
+    assert typo.suggestions[0] == "form"
 
 
 def test_corrections_reach_common_words() -> None:
@@ -409,18 +414,19 @@ def test_tokenizer_fast_paths_give_what_the_general_rules_give(chunk: str) -> No
 @pytest.mark.parametrize(
     "chunk",
     ['"Minister,', "(Labour)", "www.", "Www.", "\u201cThe", "said:", "It\u2019s", "it's",
-     "US,", "a,", "Paris!", "the.", "[Britain]", "people\u2019", "Mr.", "abc-def", "Xq,"],
+     "US,", "a,", "Paris!", "the.", "[Britain]", "people\u2019", "Mr.", "abc-def", "Xq,",
+     "Shringla.", "(zzqx)", "Kudashev's", "Blairs'", "(www.", "ab", "Ab.", "x" * 41 + ",", "Caf\u00e9",
+     "recieved,", "\u201cMorgulov\u201d"],
 )
 def test_plain_fast_path_caches_what_tokenising_would(chunk: str) -> None:
     from cleaner.spelling import document, lexicon
 
     table = lexicon.zipf_table()
-    document._chunk_suspects.pop(chunk, None)
-    document._chunk_words.pop(chunk, None)
-    document._examine_plain([chunk])
-    fast = (document._chunk_suspects.pop(chunk, None), document._chunk_words.pop(chunk, None))
-    slow = (document._examine(chunk, table), document._chunk_words[chunk])
-    assert fast == (None, None) or fast == slow
+    document._chunk_facts.pop(chunk, None)
+    document._examine_plain([chunk], table)
+    fast = document._chunk_facts.pop(chunk, None)
+    slow = document._examine(chunk, table)
+    assert fast is None or fast == slow
 
 
 @pytest.mark.parametrize("typed", ["teh", "abab", "recieve", "goverment", "zzqx"])

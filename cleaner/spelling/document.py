@@ -12,11 +12,12 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from functools import lru_cache
-from itertools import chain, filterfalse, repeat
-from operator import itemgetter
+from itertools import chain, compress, filterfalse, repeat
+from operator import itemgetter, mul
 
 from . import Typo, _match_case, _message, _normal, lexicon, quiet, scoring
 from .tokens import (
+    MAX_LENGTH,
     MIN_LENGTH,
     NAME,
     PLAIN_LEAD,
@@ -47,42 +48,49 @@ class _Context:
     and Counter operations over the document's chunks).
     """
 
-    def __init__(self, text: str, chunk_counts: Counter[str], examined: list[str]) -> None:
+    def __init__(
+        self,
+        text: str,
+        chunk_counts: Counter[str],
+        examined: list[str],
+        chunk_words: list[tuple[str, ...]],
+    ) -> None:
         self.text = text
         self._chunk_counts = chunk_counts
         self._examined = examined
-        self._counts: dict[str, int] | None = None
+        self._chunk_words = chunk_words
+        self._counts: Counter[str] | None = None
         self._lower: set[str] | None = None
         self._names: dict[int, list[tuple[str, str]]] | None = None
+        self._common_used: dict[str, bool] = {}
 
     @property
-    def counts(self) -> dict[str, int]:
+    def counts(self) -> Counter[str]:
         """Token counts (curly apostrophes straightened) over the examined
-        chunks, whose words :func:`_collect` cached.  A skipped chunk is a
-        common lower-case word, which is never pending and never
-        capitalised, so its count is never asked for."""
+        chunks.  A skipped chunk is a common lower-case word, which is
+        never pending and never capitalised, so its count is never asked
+        for.  Counted in C: each chunk's words repeated as often as the
+        chunk occurs, chained into a Counter."""
         if self._counts is None:
-            counts: dict[str, int] = {}
-            chunk_counts = self._chunk_counts
-            for chunk in self._examined:
-                n = chunk_counts[chunk]
-                words = _chunk_words.get(chunk)
-                if words is None:  # another thread emptied the cache meanwhile
-                    words = _words_of(chunk)
-                for word in words:
-                    counts[word] = counts.get(word, 0) + n
-            self._counts = counts
+            times = map(self._chunk_counts.__getitem__, self._examined)
+            self._counts = Counter(chain.from_iterable(map(mul, self._chunk_words, times)))
         return self._counts
 
     def uses(self, word: str) -> bool:
         """Whether the document has ``word`` (lower case) as a token, in any
         capitalisation: an examined token, or a skipped chunk (a common
-        word long enough to be a token)."""
+        word long enough to be a token, found in the text itself: the
+        skipped chunks were never counted)."""
         if self._lower is None:
             self._lower = set(map(str.lower, self.counts))
         if word in self._lower:
             return True
-        return word in self._chunk_counts and word in _common_words(MIN_LENGTH)
+        if word not in _common_words(MIN_LENGTH):
+            return False
+        found = self._common_used.get(word)
+        if found is None:
+            found = self._common_used[word] = _has_chunk(self.text, word)
+        return found
 
     def name_variants(self, name: str) -> list[tuple[str, int, float]]:
         """Capitalised words of the document within one deletion of ``name``.
@@ -126,6 +134,19 @@ class _Context:
         return found
 
 
+def _has_chunk(text: str, chunk: str) -> bool:
+    """Whether ``chunk`` is one of the text's white-space-delimited chunks
+    (what ``chunk in Counter(text.split())`` says, without splitting)."""
+    size = len(chunk)
+    start = text.find(chunk)
+    while start != -1:
+        end = start + size
+        if (start == 0 or text[start - 1].isspace()) and (end == len(text) or text[end].isspace()):
+            return True
+        start = text.find(chunk, start + 1)
+    return False
+
+
 @lru_cache(maxsize=100_000)
 def _deletions(word: str) -> frozenset[str]:
     """The word and every string one letter shorter (cached: names recur
@@ -148,6 +169,17 @@ def _common_words(min_length: int) -> lexicon.WordSet:
 
 _common_cache: dict[int, lexicon.WordSet] = {}
 _plain_cache: list[lexicon.WordSet] = []
+
+
+def _prepare() -> None:
+    """Every one-off table and word set now, none in the middle of a
+    document: a process's first document would pay for them in its own
+    time, or the first one that happens to need a set."""
+    lexicon.prepare()
+    quiet.words()
+    _common_words(1)
+    _common_words(MIN_LENGTH)
+    _plain_unquestioned()
 
 
 def _plain_unquestioned() -> lexicon.WordSet:
@@ -215,63 +247,84 @@ class _LazyWords:
 
 
 _CACHE_LIMIT = 500_000
-_chunk_suspects: dict[str, tuple[Token, ...]] = {}
-_chunk_words: dict[str, tuple[str, ...]] = {}
+Facts = tuple[tuple[Token, ...], tuple[str, ...]]
+# What a chunk holds, once tokenised: the tokens rare enough to examine, and
+# every token's text (curly apostrophes straightened) for _Context.counts.
+# One cache, so each chunk of a document costs one look-up in this big dict.
+_chunk_facts: dict[str, Facts] = {}
 
 
-def _words_of(chunk: str) -> tuple[str, ...]:
-    """A chunk's token texts, curly apostrophes straightened."""
-    return tuple([t.text.replace("\u2019", "'") for t in chunk_tokens(chunk)])
+def _words_of(tokens: tuple[Token, ...]) -> tuple[str, ...]:
+    """The token texts, curly apostrophes straightened."""
+    return tuple([t.text.replace("\u2019", "'") for t in tokens])
 
 
-def _examine(chunk: str, table: dict[str, float]) -> tuple[Token, ...]:
-    """Tokenise a chunk not seen before: cache its suspects, and its words
-    for :attr:`_Context.counts`."""
+def _examine(chunk: str, table: dict[str, float]) -> Facts:
+    """Tokenise a chunk not seen before and cache what it holds."""
     tokens = tokenize_chunk(chunk)
     if len(tokens) == 1:  # most chunks: spare the general loops
         (token,) = tokens
-        _chunk_words[chunk] = (token.text.replace("\u2019", "'"),)
-        hit = tokens if _suspect(token, table) else ()
+        facts = (tokens if _suspect(token, table) else (), (token.text.replace("\u2019", "'"),))
     else:
-        _chunk_words[chunk] = tuple([t.text.replace("\u2019", "'") for t in tokens])
-        hit = tuple([t for t in tokens if _suspect(t, table)])
-    _chunk_suspects[chunk] = hit
-    return hit
+        facts = (tuple([t for t in tokens if _suspect(t, table)]), _words_of(tokens))
+    _chunk_facts[chunk] = facts
+    return facts
 
 
-def _examine_plain(examined: list[str]) -> None:
-    """Cache the new chunks that are an unquestioned word with at most
-    plain wrapping ('"Minister,', "(Labour)"), found with C-level strips
-    and one look-up each: what :func:`_examine` would store for them (no
-    suspect, the one word), without tokenising them one by one."""
-    new = list(filterfalse(_chunk_suspects.__contains__, examined))
-    if not new:
-        return
-    cores = map(str.rstrip, map(str.lstrip, new, repeat(PLAIN_LEAD)), repeat(PLAIN_TRAIL))
+def _examine_plain(new: list[str], table: dict[str, float]) -> None:
+    """Cache the new chunks that are one ASCII letter run with at most
+    plain wrapping ('"Minister,', "(Labour)", "Shringla."), without
+    tokenising them one by one: what :func:`_examine` would store for them.
+
+    The wrapping comes off with C-level strips.  An unquestioned word
+    (common word, common name) is then one look-up; any other letter run
+    is made a token here, which is most of the rest of a news text's new
+    chunks (rare words and names)."""
+    cores = list(map(str.rstrip, map(str.lstrip, new, repeat(PLAIN_LEAD)), repeat(PLAIN_TRAIL)))
     safe = _plain_unquestioned()
     easy = [(chunk, core) for chunk, core in zip(new, cores) if core in safe]
-    _chunk_suspects.update(zip(map(itemgetter(0), easy), repeat(())))
-    _chunk_words.update(zip(map(itemgetter(0), easy), zip(map(itemgetter(1), easy))))
+    _chunk_facts.update(zip(map(itemgetter(0), easy), zip(repeat(()), zip(map(itemgetter(1), easy)))))
+    hard = [(chunk, core) for chunk, core in zip(new, cores) if core not in safe]
+    word_safe, name_safe = scoring.WORD_SAFE_ZIPF, scoring.NAME_SAFE_ZIPF
+    for chunk, core in hard:
+        # [A-Za-z][a-z]+ (tokens._PLAIN without its optional possessive); a
+        # chunk starting "www." is an address, which _PLAIN refuses too.
+        if not (core.isascii() and core.isalpha() and core[1:].islower()) or chunk[:4] == "www.":
+            continue
+        if not MIN_LENGTH <= len(core) <= MAX_LENGTH:
+            _chunk_facts[chunk] = ((), ())
+            continue
+        if core[0].islower():
+            token = Token(len(chunk) - len(chunk.lstrip(PLAIN_LEAD)), core, WORD)
+            rare = table.get(core, 0.0) < word_safe
+        else:
+            token = Token(len(chunk) - len(chunk.lstrip(PLAIN_LEAD)), core, NAME)
+            rare = table.get(core.lower(), 0.0) < name_safe
+        _chunk_facts[chunk] = ((token,) if rare else (), (core,))
 
 
-def _collect(examined: list[str], allowed: set[str], fixes: Mapping[str, str]) -> Pending:
+def _collect(
+    examined: list[str], allowed: set[str], fixes: Mapping[str, str]
+) -> tuple[Pending, list[tuple[str, ...]]]:
     """Group the tokens of the ``examined`` chunks that need a verdict by
-    (token text, kind).  Also makes sure every examined chunk has its words
-    cached for :attr:`_Context.counts`."""
+    (token text, kind); also the words of each examined chunk, for
+    :attr:`_Context.counts`."""
     table = lexicon.zipf_table()
-    if len(_chunk_suspects) > _CACHE_LIMIT:
-        _chunk_suspects.clear()  # only here, so a document's entries survive
-        _chunk_words.clear()
-    _examine_plain(examined)
+    if len(_chunk_facts) > _CACHE_LIMIT:
+        _chunk_facts.clear()  # only here, so a document's entries survive
+    facts = list(map(_chunk_facts.get, examined))
+    if None in facts:  # chunks this process has not seen yet
+        _examine_plain([c for c, f in zip(examined, facts) if f is None], table)
+        facts = [f or _chunk_facts.get(c) or _examine(c, table) for c, f in zip(examined, facts)]
+    words = list(map(itemgetter(1), facts))
     pending: Pending = {}
-    for chunk, suspects in zip(examined, map(_chunk_suspects.get, examined)):
-        if suspects is None:
-            suspects = _examine(chunk, table)
-        if suspects and not (allowed or fixes):
-            for token in suspects:
-                pending.setdefault((token.text, token.kind), []).append((chunk, token))
     if not (allowed or fixes):
-        return pending
+        suspects = list(map(itemgetter(0), facts))
+        # compress keeps, in C, the few chunks with a suspect (a non-empty tuple)
+        for chunk, found in compress(zip(examined, suspects), suspects):
+            for token in found:
+                pending.setdefault((token.text, token.kind), []).append((chunk, token))
+        return pending, words
     for chunk in examined:
         for token in chunk_tokens(chunk):
             norm = _normal(token.text)
@@ -281,21 +334,20 @@ def _collect(examined: list[str], allowed: set[str], fixes: Mapping[str, str]) -
                 pending.setdefault((token.text, _FIX), []).append((chunk, token))
             elif _suspect(token, table):
                 pending.setdefault((token.text, token.kind), []).append((chunk, token))
-    return pending
+    return pending, words
 
 
-def _examined(chunk_counts: Counter[str], fixes: Mapping[str, str]) -> list[str]:
-    """The distinct chunks worth tokenising.
+def _examined(text: str, fixes: Mapping[str, str]) -> Counter[str]:
+    """The chunks worth tokenising, with their counts.
 
     A chunk that is exactly a common lower-case word holds nothing to flag,
-    so one C-level filter drops most of the text.  A corrections
-    mapping may name common words, so then every chunk is examined.
+    so one C-level filter over the split text drops most of it before
+    anything is counted.  A corrections mapping may name common words, so
+    then every chunk is kept.
     """
     if fixes:
-        return list(chunk_counts)
-    # filterfalse walks the ~200 chunks and looks each up in C; a dict-keys
-    # view minus a set would walk all ~20k words instead.
-    return list(filterfalse(_common_words(1).__contains__, chunk_counts))
+        return Counter(text.split())
+    return Counter(filterfalse(_common_words(1).__contains__, text.split()))
 
 
 def _decide(
@@ -319,16 +371,16 @@ def check(
     min_confidence: float,
 ) -> list[Typo]:
     """Implementation of :func:`cleaner.spelling.find_typos`."""
-    lexicon.prepare()  # every one-off table now, none in the middle of a document
-    quiet.words()
+    if not _plain_cache:
+        _prepare()
     fixes = {_normal(k): v for k, v in corrections.items()} if corrections else {}
     allowed = {_normal(w) for w in allow} if allow else set()
-    chunk_counts = Counter(text.split())
-    examined = _examined(chunk_counts, fixes)
-    pending = _collect(examined, allowed, fixes)
+    chunk_counts = _examined(text, fixes)
+    examined = list(chunk_counts)
+    pending, words = _collect(examined, allowed, fixes)
     if not pending:
         return []
-    ctx = _Context(text, chunk_counts, examined)
+    ctx = _Context(text, chunk_counts, examined, words)
     typos: list[Typo] = []
     for (token_text, pending_kind), places in pending.items():
         decided = _decide(token_text, pending_kind, ctx, fixes)
