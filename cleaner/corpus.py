@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -163,17 +164,19 @@ class LineCounter:
     capacity: int = DEFAULT_TABLE_SIZE
 
     def __post_init__(self) -> None:
-        self.counts: dict[str, dict[int, int]] = {}
+        self.counts: dict[str, Counter[int]] = {}
         self.size = 0
         self.documents = 0
         self.pruned = 0
 
     def add(self, site: str, hashes: Iterable[int]) -> None:
-        """Count one document's distinct line hashes for its site."""
-        table = self.counts.setdefault(site, {})
+        """Count one document's distinct line hashes for its site (``Counter.update`` counts in
+        C: this runs for every document of a corpus, in the process that feeds the workers)."""
+        table = self.counts.get(site)
+        if table is None:
+            table = self.counts[site] = Counter()
         before = len(table)
-        for h in hashes:
-            table[h] = table.get(h, 0) + 1
+        table.update(hashes)
         self.size += len(table) - before
         self.documents += 1
         if self.size > self.capacity:
@@ -185,7 +188,7 @@ class LineCounter:
         limit = 1
         while self.size > target:
             for site, table in self.counts.items():
-                kept = {h: c for h, c in table.items() if c > limit}
+                kept = Counter({h: c for h, c in table.items() if c > limit})
                 self.pruned += len(table) - len(kept)
                 self.size -= len(table) - len(kept)
                 self.counts[site] = kept

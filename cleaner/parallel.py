@@ -19,7 +19,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from cleaner.config import Config
 from cleaner.corpus import MIN_DOCS_KEY, REPEATED_KEY
@@ -37,12 +37,14 @@ BATCH_BYTES = 512 << 10  # ... or fewer when they add up to this many bytes (HTM
 WINDOW_PER_JOB = 8
 
 
-@dataclass(frozen=True)
-class WriteSpec:
+class WriteSpec(NamedTuple):
     """Where a worker writes a cleaned file itself (``-o DIR`` or ``--in-place``).
 
     Writing in the worker keeps the parent free: with one file per document, renaming files
     into place costs as much as cleaning them, and done by the parent it would not scale.
+    Like :class:`Task` and :class:`Outcome`, a named tuple: one is made, pickled and unpickled
+    per document by the one process that feeds every worker, and a tuple costs a third of a
+    frozen dataclass there.
     """
 
     target: str
@@ -52,8 +54,7 @@ class WriteSpec:
     report: bool = True  # the parent prints each finding (path:line:col), so needs the original
 
 
-@dataclass(frozen=True)
-class Task:
+class Task(NamedTuple):
     """One document for a worker: what Cleaner.clean needs, plus its site for rule D101.
 
     ``data`` is None when the worker is to read ``path`` itself; ``write`` says where the
@@ -70,8 +71,7 @@ class Task:
     max_bytes: int | None = None  # a file over this size is refused unread
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
     """A cleaned document, or the one-line reason this document failed.
 
     ``size`` is the input's size in bytes; ``written`` is True when the worker wrote the output

@@ -332,7 +332,7 @@ class _Writer:
         spec = None if outcome.written or outcome.write_error else self.write_spec(item)
         if spec is not None:  # Dask: workers do not write, this process does
             problem = write_document(doc, item.source, spec)
-            outcome = replace(outcome, written=problem is None, write_error=problem)
+            outcome = outcome._replace(written=problem is None, write_error=problem)
         if outcome.write_error:
             self._error(outcome.write_error)
         elif outcome.written:
