@@ -438,3 +438,25 @@ def test_far_keys_are_the_edits_and_their_deletions_grouped_by_length(typed: str
     groups = candidates._far_keys(typed)
     assert set().union(*groups.values()) == expected
     assert all(len(key) == length for length, keys in groups.items() for key in keys)
+
+
+def test_words_run_together_are_flagged_with_the_space_put_back() -> None:
+    (joined,) = find_typos("Officials met toprevent a strike.")
+    assert (joined.word, joined.suggestions) == ("toprevent", ("to prevent",))
+    # Left to a person (--fix-typos skips it): it may be a code identifier or a coinage.
+    assert joined.confidence < DEFAULT_HIGH_CONFIDENCE
+    # The joined reading leads when it beats the single words clearly; they follow it.
+    (extracted,) = find_typos("The capacityis limited.")
+    assert extracted.suggestions[0] == "capacity is"
+    assert "capacities" in extracted.suggestions[1:]
+
+
+def test_a_misspelling_of_one_word_beats_two_words_run_together() -> None:
+    # "to words" is a split too, but "towards" explains the token as well.
+    (typo,) = find_typos("He went towords the door.")
+    assert typo.suggestions[0] == "towards"
+
+
+def test_compounds_of_ordinary_words_are_not_taken_apart() -> None:
+    # Neither part is a function word: a closed compound or a coinage, not a slip.
+    assert find_typos("The planemaker sold a passcard.") == []

@@ -19,7 +19,8 @@ from functools import lru_cache
 
 from . import candidates as cand
 from . import lexicon
-from .errormodel import DROP_DOUBLE, MIN_EDIT, TRANSPOSE, cost_floor, far_cost_floor, typo_cost
+from .errormodel import DROP, DROP_DOUBLE, MIN_EDIT, TRANSPOSE, cost_floor, far_cost_floor, typo_cost
+from .joined import split_joined
 from .morphology import is_derived
 from .plausibility import log_likelihood
 
@@ -50,6 +51,10 @@ LISTED_ZIPF = 2.5
 LISTED_PENALTY = 0.5
 CHEAP_SLIP = max(TRANSPOSE, DROP_DOUBLE)
 # Bonus for a candidate that the same document uses elsewhere.
+# Two words run together ("toprevent", see joined.py): flagged with this log10 margin, a
+# confidence of 0.91, below DEFAULT_HIGH_CONFIDENCE, so --fix-typos leaves them to a person:
+# the token may be a code identifier or a new compound after all.
+JOINED_MARGIN = 1.0
 DOC_BONUS = 1.0
 # ... fading to nothing for words at least this common (zipf 6: "were").
 DOC_BONUS_FADE = 6.0
@@ -222,9 +227,28 @@ def judge_word(
     wordfreq has never seen, used twice or more, is a term (a currency, a
     coinage), not a slip: slips outside wordfreq are random and one-off,
     while habitual misspellings are common enough for wordfreq to list.
+    An unknown token may also be two words run together ("toprevent"): that
+    reading is scored like a correction whose edit is one dropped key (the
+    space), from the rarer of the two words, and leads when it beats every
+    single word by the margin a correction needs ("capacityis"; not "towords",
+    which is as likely "towards").
     """
     if zipf >= WORD_SAFE_ZIPF or (zipf == 0.0 and count >= 2):
         return None
+    single = _judge_single_word(word, zipf, in_document)
+    joined = split_joined(word) if zipf == 0.0 else None
+    if joined is None or (single is not None and joined.zipf - DROP - single[1] < WORD_MARGIN):
+        return single[0] if single is not None else None
+    others = single[0].suggestions if single is not None else ()
+    suggestions = (joined.words, *others)[:MAX_SUGGESTIONS]
+    return Verdict(suggestions, round(_probability(JOINED_MARGIN), 3), JOINED_MARGIN)
+
+
+def _judge_single_word(
+    word: str, zipf: float, in_document: Container[str]
+) -> tuple[Verdict, float] | None:
+    """:func:`judge_word` for the reading as a misspelling of one word: the verdict and the
+    score of its first suggestion."""
     if _listed(zipf) and not _may_flag(word, zipf, in_document):
         return None
     found = list(cand.near(word))
@@ -266,7 +290,7 @@ def judge_word(
             if score > best:
                 scored[other] = score
         ranked = _rank(scored)
-    return _verdict(ranked, margin)
+    return _verdict(ranked, margin), ranked[0][0]
 
 
 def _scores(
