@@ -19,6 +19,7 @@ Each worker builds its :class:`~cleaner.Cleaner` from the picklable Config once 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -109,7 +110,7 @@ def repeated_table(bag: Any, *, text_field: str = "text", kind: str | None = Non
     """
     from cleaner.corpus import DEFAULT_MIN_DOCS
 
-    def count(elements: Iterable[Any]) -> list[dict[str, dict[int, int]]]:
+    def count(elements: Iterable[Any]) -> list[dict[str, Counter[int]]]:
         from cleaner.corpus import LineCounter, document_hashes
 
         counter = LineCounter()

@@ -460,3 +460,18 @@ def test_a_misspelling_of_one_word_beats_two_words_run_together() -> None:
 def test_compounds_of_ordinary_words_are_not_taken_apart() -> None:
     # Neither part is a function word: a closed compound or a coinage, not a slip.
     assert find_typos("The planemaker sold a passcard.") == []
+
+
+def test_the_checker_caches_stay_within_their_budget() -> None:
+    # A long stream brings new chunks to the end: the caches must stop growing at their
+    # bounds (memory must not depend on the corpus size), and results must not change.
+    from cleaner.spelling import budget, document
+
+    text = "The goverment met on Tuesday."
+    before = find_typos(text)
+    for start in range(0, budget.CHUNKS + 5_000, 1_000):
+        numbers = " ".join(f"{n}m" for n in range(start, start + 1_000))
+        find_typos(f"Officials said {numbers} were counted.")
+        assert len(document._chunk_facts) <= budget.CHUNKS + 1_010
+    assert len(document._chunk_facts) >= budget.CHUNKS // 2
+    assert find_typos(text) == before

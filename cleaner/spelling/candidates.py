@@ -8,12 +8,12 @@ word (Norvig's method); distance-2 candidates come from a deletion index
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from itertools import repeat
 from typing import NamedTuple
 
-from . import lexicon
+from . import budget, lexicon
 from .errormodel import cost_floor, typo_cost
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -55,7 +55,7 @@ def _as_candidates(words: set[str] | frozenset[str], typed: str) -> list[Candida
     return [Candidate(w, z, typo_cost(w, typed)) for w in words if (z := table[w]) > floor]
 
 
-def _indexed(keys: dict[int, Iterable[str]]) -> set[str]:
+def _indexed(keys: Mapping[int, Iterable[str]]) -> set[str]:
     """Every word the deletion index files under any of ``keys`` (grouped by length)."""
     return set(lexicon.indexed_words(keys))
 
@@ -94,7 +94,7 @@ def neighbours_from(typed: str, min_zipf: float) -> list[tuple[str, float]]:
     return list(found.items())
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=budget.NEIGHBOURS)
 def indexed_neighbours(typed: str) -> tuple[tuple[str, float], ...]:
     """(word, zipf) of the indexed words more common than ``typed`` that
     share a deletion with it: :func:`near`'s candidates before costing.
@@ -111,7 +111,7 @@ def indexed_neighbours(typed: str) -> tuple[tuple[str, float], ...]:
     return tuple((w, z) for w in found if (z := table[w]) > floor)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=budget.NEIGHBOURS)
 def near(typed: str) -> tuple[Candidate, ...]:
     """Dictionary words one edit away from ``typed`` (lower case).
 
@@ -178,7 +178,7 @@ def _far_keys(typed: str) -> dict[int, set[str]]:
     return {n - 2: two_less, n - 1: one_less, n: same, n + 1: longer}
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=budget.FAR)
 def far(typed: str) -> tuple[Candidate, ...]:
     """Common dictionary words up to two edits away from ``typed``.
 
@@ -194,7 +194,7 @@ def far(typed: str) -> tuple[Candidate, ...]:
     return tuple(c for c in cands if c.cost <= MAX_DEEP_COST)
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=budget.COMMON_FAR)
 def common_far(typed: str) -> tuple[tuple[str, float], ...]:
     """(word, zipf) of the common words (zipf >= lexicon.COMMON_FAR_ZIPF)
     up to two edits away from ``typed``, not yet costed.

@@ -15,7 +15,7 @@ from functools import lru_cache
 from itertools import chain, compress, filterfalse, repeat
 from operator import itemgetter, mul
 
-from . import Typo, _match_case, _message, _normal, lexicon, quiet, scoring
+from . import Typo, _match_case, _message, _normal, budget, lexicon, quiet, scoring
 from .tokens import (
     MAX_LENGTH,
     MIN_LENGTH,
@@ -109,7 +109,7 @@ class _Context:
                     low = w.lower()
                     self._names.setdefault(len(low), []).append((w, low))
         lowered = name.lower()
-        own = _deletions(lowered)
+        own = frozenset(_deletions(lowered))
         size = len(lowered)
         names = self._names
         seen = [w for w, low in names.get(size - 1, ()) if low in own]
@@ -147,11 +147,11 @@ def _has_chunk(text: str, chunk: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=100_000)
-def _deletions(word: str) -> frozenset[str]:
+@lru_cache(maxsize=budget.NAME_DELETIONS)
+def _deletions(word: str) -> tuple[str, ...]:
     """The word and every string one letter shorter (cached: names recur
-    across documents)."""
-    return frozenset((word, *(word[:i] + word[i + 1 :] for i in range(len(word)))))
+    across documents; a tuple takes half the memory of a frozenset)."""
+    return (word, *[word[:i] + word[i + 1 :] for i in range(len(word))])
 
 
 def _common_words(min_length: int) -> lexicon.WordSet:
@@ -222,13 +222,12 @@ def _judge(token_text: str, kind: str, ctx: _Context) -> scoring.Verdict | None:
 # scoring.never_flagged): rare real words recur across a news stream, and
 # this spares them every later judgement.
 _quiet_words: dict[str, None] = {}
-_QUIET_LIMIT = 200_000
 
 
 def _remember_quiet(token_text: str) -> None:
-    """Add to :data:`_quiet_words`, emptied when full so it stays bounded."""
-    if len(_quiet_words) >= _QUIET_LIMIT:
-        _quiet_words.clear()
+    """Add to :data:`_quiet_words`, bounded (see :mod:`.budget`)."""
+    if len(_quiet_words) >= budget.QUIET_WORDS:
+        budget.evict_older_half(_quiet_words)
     _quiet_words[token_text] = None
 
 
@@ -246,12 +245,16 @@ class _LazyWords:
         return isinstance(word, str) and self._ctx.uses(word)
 
 
-_CACHE_LIMIT = 500_000
 Facts = tuple[tuple[Token, ...], tuple[str, ...]]
 # What a chunk holds, once tokenised: the tokens rare enough to examine, and
 # every token's text (curly apostrophes straightened) for _Context.counts.
-# One cache, so each chunk of a document costs one look-up in this big dict.
+# One cache, so each chunk of a document costs one look-up in this big dict;
+# bounded (see .budget).
 _chunk_facts: dict[str, Facts] = {}
+_NOTHING: Facts = ((), ())  # the entry of every chunk without a token
+# The one entry per unquestioned word that its chunks share (bounded by the
+# word list, not by the corpus).
+_unquestioned_facts: dict[str, Facts] = {}
 
 
 def _words_of(tokens: tuple[Token, ...]) -> tuple[str, ...]:
@@ -262,6 +265,10 @@ def _words_of(tokens: tuple[Token, ...]) -> tuple[str, ...]:
 def _examine(chunk: str, table: dict[str, float]) -> Facts:
     """Tokenise a chunk not seen before and cache what it holds."""
     tokens = tokenize_chunk(chunk)
+    if not tokens:  # a number, an address, an acronym: one shared entry
+        _chunk_facts[chunk] = _NOTHING
+        return _NOTHING
+    facts: Facts
     if len(tokens) == 1:  # most chunks: spare the general loops
         (token,) = tokens
         facts = (tokens if _suspect(token, table) else (), (token.text.replace("\u2019", "'"),))
@@ -283,7 +290,12 @@ def _examine_plain(new: list[str], table: dict[str, float]) -> None:
     cores = list(map(str.rstrip, map(str.lstrip, new, repeat(PLAIN_LEAD)), repeat(PLAIN_TRAIL)))
     safe = _plain_unquestioned()
     easy = [(chunk, core) for chunk, core in zip(new, cores) if core in safe]
-    _chunk_facts.update(zip(map(itemgetter(0), easy), zip(repeat(()), zip(map(itemgetter(1), easy)))))
+    if easy:
+        # Every chunk of one unquestioned word shares that word's entry ("said", "said,",
+        # "said."): a cache entry then costs its key, not a key and two tuples.
+        words = list(map(itemgetter(1), easy))
+        _unquestioned_facts.update((w, ((), (w,))) for w in words if w not in _unquestioned_facts)
+        _chunk_facts.update(zip(map(itemgetter(0), easy), map(_unquestioned_facts.__getitem__, words)))
     hard = [(chunk, core) for chunk, core in zip(new, cores) if core not in safe]
     word_safe, name_safe = scoring.WORD_SAFE_ZIPF, scoring.NAME_SAFE_ZIPF
     for chunk, core in hard:
@@ -292,7 +304,7 @@ def _examine_plain(new: list[str], table: dict[str, float]) -> None:
         if not (core.isascii() and core.isalpha() and core[1:].islower()) or chunk[:4] == "www.":
             continue
         if not MIN_LENGTH <= len(core) <= MAX_LENGTH:
-            _chunk_facts[chunk] = ((), ())
+            _chunk_facts[chunk] = _NOTHING
             continue
         if core[0].islower():
             token = Token(len(chunk) - len(chunk.lstrip(PLAIN_LEAD)), core, WORD)
@@ -310,12 +322,14 @@ def _collect(
     (token text, kind); also the words of each examined chunk, for
     :attr:`_Context.counts`."""
     table = lexicon.zipf_table()
-    if len(_chunk_facts) > _CACHE_LIMIT:
-        _chunk_facts.clear()  # only here, so a document's entries survive
-    facts = list(map(_chunk_facts.get, examined))
-    if None in facts:  # chunks this process has not seen yet
-        _examine_plain([c for c, f in zip(examined, facts) if f is None], table)
-        facts = [f or _chunk_facts.get(c) or _examine(c, table) for c, f in zip(examined, facts)]
+    if len(_chunk_facts) > budget.CHUNKS:
+        budget.evict_older_half(_chunk_facts)  # only here: a document keeps its entries
+    cached = list(map(_chunk_facts.get, examined))
+    if None in cached:  # chunks this process has not seen yet
+        _examine_plain([c for c, f in zip(examined, cached) if f is None], table)
+        facts = [f or _chunk_facts.get(c) or _examine(c, table) for c, f in zip(examined, cached)]
+    else:
+        facts = cached  # type: ignore[assignment]  # no None in it
     words = list(map(itemgetter(1), facts))
     pending: Pending = {}
     if not (allowed or fixes):

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from . import budget
+
 _QWERTY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
 TRANSPOSE = 1.0
@@ -169,7 +171,7 @@ def _substitution_table() -> dict[tuple[str, str], float]:
 _SUB = _substitution_table()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=budget.ERROR_COSTS)
 def typo_cost(intended: str, typed: str) -> float:
     """Weighted optimal-string-alignment distance from intended to typed.
 

@@ -19,10 +19,11 @@ from . import lexicon
 
 # Function words that a run-together starts or ends with. Not "a" or "I" (one letter joins
 # too easily: "alot" is a habit wordfreq lists), and none that doubles as a prefix.
-FUNCTION_WORDS = frozenset(
-    "the to of and that will is was with for from about have has this would could should "
-    "their they are were been into which than then when what there".split()
-)
+FUNCTION_WORDS = frozenset({
+    "the", "to", "of", "and", "that", "will", "is", "was", "with", "for", "from", "about",
+    "have", "has", "this", "would", "could", "should", "their", "they", "are", "were", "been",
+    "into", "which", "than", "then", "when", "what", "there",
+})
 # The other word must be this common and at least this long: a rare or two-letter remainder
 # ("wasnt" = "was" + "nt") is a misspelling of one word, not two words.
 PART_MIN_ZIPF = 3.5

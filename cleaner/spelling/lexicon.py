@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeGuard
 
 # Words rarer than this are never offered as suggestions: below it wordfreq's
@@ -219,7 +219,7 @@ def delete_index() -> dict[int, dict[str, str]]:
     return _delete_index
 
 
-def indexed_words(keys: dict[int, Iterable[str]]) -> list[str]:
+def indexed_words(keys: Mapping[int, Iterable[str]]) -> list[str]:
     """Every word the deletion index files under any of ``keys`` (grouped by
     length), with repeats (see :func:`words_under`)."""
     index = delete_index()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from . import lexicon
+from . import budget, lexicon
 
 # A stem must be at least this common for a derived form to be trusted.
 MIN_STEM_ZIPF = 3.0
@@ -133,7 +133,7 @@ def _inflected(word: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=budget.DERIVED)
 def is_derived(word: str) -> bool:
     """True when ``word`` is a known stem plus a regular prefix or suffix."""
     if _inflected(word):

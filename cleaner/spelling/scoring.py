@@ -17,9 +17,17 @@ from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import budget, lexicon
 from . import candidates as cand
-from . import lexicon
-from .errormodel import DROP, DROP_DOUBLE, MIN_EDIT, TRANSPOSE, cost_floor, far_cost_floor, typo_cost
+from .errormodel import (
+    DROP,
+    DROP_DOUBLE,
+    MIN_EDIT,
+    TRANSPOSE,
+    cost_floor,
+    far_cost_floor,
+    typo_cost,
+)
 from .joined import split_joined
 from .morphology import is_derived
 from .plausibility import log_likelihood
@@ -153,7 +161,7 @@ def _listed(zipf: float) -> bool:
     return zipf >= FAR_BELOW_ZIPF and cand.uses_index(zipf)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=budget.NEIGHBOURS)
 def _hopefuls(word: str, zipf: float) -> tuple[tuple[str, float], ...]:
     """The neighbours of a listed token that could possibly beat it.
 
@@ -310,7 +318,7 @@ def _affix_pair(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=budget.NAME_SLIPS)
 def name_slips(name: str, zipf: float) -> tuple[cand.Candidate, ...]:
     """Far more common words that ``name`` is a cheap slip of (cached: names
     recur across documents, and each judgement asks twice).

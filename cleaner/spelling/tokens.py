@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from . import lexicon  # loads nothing at import (see lexicon.prepare)
+from . import budget, lexicon  # lexicon loads nothing at import (see lexicon.prepare)
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 _NOT_PROSE = re.compile(r"[\d@#_/\\=<>|~]|://|^www\.|[^\W\d_]\.[^\W\d_]")
@@ -124,7 +124,6 @@ _COMPOUND = re.compile(
     f"[{re.escape(PLAIN_LEAD)}]*((?:[A-Za-z][a-z]*-)+[A-Za-z][a-z]*)[{re.escape(PLAIN_TRAIL)}]*"
 )
 _chunk_cache: dict[str, tuple[Token, ...]] = {}
-_CACHE_LIMIT = 500_000
 
 
 def chunk_tokens(chunk: str) -> tuple[Token, ...]:
@@ -133,8 +132,8 @@ def chunk_tokens(chunk: str) -> tuple[Token, ...]:
     if cached is not None:
         return cached
     result = tokenize_chunk(chunk)
-    if len(_chunk_cache) >= _CACHE_LIMIT:
-        _chunk_cache.clear()
+    if len(_chunk_cache) >= budget.CHUNK_TOKENS:
+        budget.evict_older_half(_chunk_cache)
     _chunk_cache[chunk] = result
     return result
 
