@@ -19,6 +19,8 @@ benchmarks at the same time, so absolute numbers drift; ratios taken side by sid
   stage over ``--copies`` copies of bbc-dev, and HTML over ``--cli-html-limit`` pages), the peak RSS of the whole
   process tree (sampled with psutil) for one corpus and for a corpus twice its size, and
   ``cleaner --version`` start-up time.
+* memory a long corpus adds: one process checking a stream of new numbers, names and rare
+  words grows by what its typo caches hold at their bounds, then stops (``spelling/budget.py``).
 """
 
 from __future__ import annotations
@@ -378,7 +380,59 @@ def bench_cli(corpus: Path, pages: list[Path], repeat: int, copies: int = 6) -> 
         subprocess.run([*cleaner_command(), "--version"], capture_output=True, check=False)
         startup.append(time.perf_counter() - began)
     result["startup s"] = min(startup)
+    bound = cache_bound_mb()
+    if bound is not None:
+        result["typo caches MB (two thirds, end of a long stream)"] = bound
     return result
+
+
+# -- memory at the typo caches' bounds ---------------------------------------------------------
+
+# Run in a fresh process: a stream of documents made of what a long corpus keeps bringing (new
+# numbers, names, rare and unknown words), enough to fill every typo cache to its bound
+# (cleaner/spelling/budget.py). Prints the growth of the process over its warmed-up size after
+# two thirds of the stream and at its end: bounded caches stop growing.
+_CACHE_STREAM = """
+import random, string, sys
+from cleaner.spelling import find_typos, lexicon
+def rss():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmRSS"):
+            return int(line.split()[1]) / 1024
+find_typos("warm up the goverment")
+base = rss()
+rng = random.Random(7)
+rare = sorted(w for w, z in lexicon.zipf_table().items() if 1.5 <= z < 3.0 and w.isalpha())
+def name():
+    return rng.choice(string.ascii_uppercase) + "".join(rng.choices(string.ascii_lowercase, k=rng.randrange(4, 10)))
+def doc():
+    parts = [str(rng.randrange(10 ** 7)) + rng.choice(["", "m", "%"]) for _ in range(300)]
+    parts += [name() + rng.choice(["", ",", "."]) for _ in range(150)]
+    parts += [rng.choice(rare) for _ in range(100)]
+    parts += ["".join(rng.choices(string.ascii_lowercase, k=rng.randrange(5, 9))) for _ in range(8)]
+    rng.shuffle(parts)
+    return " ".join(parts)
+docs = 360
+for i in range(docs):
+    find_typos(doc())
+    if i == docs * 2 // 3:
+        middle = rss() - base
+print(f"{middle:.1f} {rss() - base:.1f}")
+"""
+
+
+def cache_bound_mb() -> tuple[float, float] | None:
+    """Growth in MB of one process over a long stream (after two thirds of it, at its end), or
+    None where /proc is missing."""
+    if not Path("/proc/self/status").exists():
+        return None
+    done = subprocess.run([sys.executable, "-c", _CACHE_STREAM], capture_output=True, text=True,
+                          check=False)
+    try:
+        middle, end = (float(v) for v in done.stdout.split())
+    except ValueError:
+        return None
+    return middle, end
 
 
 # -- report ------------------------------------------------------------------------------------
@@ -443,6 +497,10 @@ def report(text: dict[str, Any], spell: dict[str, Any] | None, html: dict[str, A
         "peak PSS MB (largest run; shared pages once)": (_largest(cli, "PSS"), "info", 0.0),
         "cleaner --version seconds": (cli["startup s"], "<=", TARGETS["startup_s"]),
     }
+    if cli.get("typo caches MB (two thirds, end of a long stream)"):
+        middle, end = cli["typo caches MB (two thirds, end of a long stream)"]
+        ratios["typo caches at their bounds: MB per process"] = (end, "info", 0.0)
+        ratios["  ... of which over the last third of the stream"] = (end - middle, "info", 0.0)
     if "pipeline (with typos)" in t:
         ratios["text pipeline with typos / ftfy throughput"] = (t["ftfy.fix_text"] / t["pipeline (with typos)"], ">=", TARGETS["text_vs_ftfy"])
     if spell and text.get("typos"):

@@ -22,23 +22,23 @@ from typing import Any
 
 # document.py: a chunk's suspects and words (~0.2 kB each on average: the chunks of one
 # common word share their entry).
-CHUNKS = 48_000  # ~10 MB
+CHUNKS = 40_000  # ~10 MB
 # tokens.py: a chunk's tokens, used only with an allow-list or corrections (~0.3 kB each).
 CHUNK_TOKENS = 16_000  # ~5 MB
 # document.py: lower-case words that can never be flagged (~0.1 kB each).
-QUIET_WORDS = 16_000  # ~2 MB
+QUIET_WORDS = 8_192  # ~1 MB
 # document.py: a name's one-letter deletions, to find its variants (~0.6 kB each).
 NAME_DELETIONS = 8_192  # ~5 MB
 # scoring.py: the slips of a name (mostly none, ~0.1 kB each).
-NAME_SLIPS = 8_192  # ~1 MB
-# candidates.py and scoring.py: neighbours and candidates of a rare word (~0.5 kB each).
-NEIGHBOURS = 4_096  # ~2 MB for each of near, indexed_neighbours and _hopefuls
+NAME_SLIPS = 4_096  # ~0.6 MB
+# candidates.py and scoring.py: neighbours and candidates of a rare word (~1 kB each).
+NEIGHBOURS = 2_048  # ~2 MB for each of near, indexed_neighbours and _hopefuls
 # candidates.py: two-edit candidates of an unknown word (~1.3 kB each), and of a flagged one.
 FAR = 1_024  # ~1.3 MB
 COMMON_FAR = 1_024  # ~0.3 MB
-# errormodel.py and morphology.py: an error cost, a derivation test (~0.15 kB each).
-ERROR_COSTS = 8_192  # ~1.2 MB
-DERIVED = 4_096  # ~0.6 MB
+# errormodel.py and morphology.py: an error cost, a derivation test (~0.2 kB each).
+ERROR_COSTS = 4_096  # ~0.8 MB
+DERIVED = 4_096  # ~0.5 MB
 
 
 def evict_older_half(cache: dict[str, Any]) -> None:
