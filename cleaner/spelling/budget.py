@@ -3,11 +3,11 @@
 The caches make a corpus run fast (a news stream repeats its chunks, names and rare words), but
 a corpus of millions of documents brings new numbers, names and coinages to the end, so every
 cache is bounded, and the bounds are chosen by memory: at its bound each cache holds about the
-megabytes noted beside it (per entry on news text, keys included), some 25 MB in all per process
-on top of the ~100 MB word tables. With ``-j N`` every worker has its own caches, and the peak
-memory of a run must not depend on the size of its corpus. (Measured: a stream of new numbers,
-names and unknown words that fills the chunk, name, slip, cost and two-edit caches grows a process
-by 17 MB and no further; before these bounds the same stream passed 400 MB in one process.)
+megabytes noted beside it (per entry on news text, keys included). With ``-j N`` every worker has
+its own caches, and the peak memory of a run must not depend on the size of its corpus.
+Measured with ``benchmarks/bench_speed.py``'s stream of new numbers, names and rare words: one
+process grows by ~35 MB over its ~100 MB of word tables, then stays flat. Before these bounds
+(500k chunks, LRUs of 100k) the same kind of stream took one process past 400 MB.
 
 One pass over the 1,297 BBC articles of the benchmark fills them to: 37k chunks, 7.6k name
 deletion sets, 3.3k name slips, 1k neighbour lists, 1.4k error costs, a few hundred of the rest.
