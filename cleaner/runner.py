@@ -104,7 +104,8 @@ def run(
     sizes = parallel.SizeEstimate()
     corpus, total = _corpus_pass(cleaner, paths, opts, summary, quiet, jobs, batch_docs, sizes)
     items = itertools.chain(head, head_items)
-    writer = _Writer(cleaner, command, formatter, output, opts, output_dir, summary)
+    writer = _Writer(cleaner, command, formatter, output, opts, output_dir, summary,
+                     one_tree=len(paths) == 1 and os.path.isdir(paths[0]))
     # _executor freezes the run's one-time objects (see _settle) unless the host process has
     # frozen some itself; the run thaws them at the end, so a program that calls the runner
     # (tests call cli.main) gets its objects back into normal collection.
@@ -253,7 +254,8 @@ class _Writer:
     """Sends each result where it belongs, in input order, and counts what happened."""
 
     def __init__(self, cleaner: Cleaner, command: str, formatter: Any, output: Output,
-                 opts: RunOptions, output_dir: str | None, summary: Summary) -> None:
+                 opts: RunOptions, output_dir: str | None, summary: Summary,
+                 one_tree: bool = False) -> None:
         self.cleaner = cleaner
         self.command = command
         self.formatter = formatter
@@ -267,6 +269,9 @@ class _Writer:
         self.flagged = 0
         self._records: _RecordSink | None = None
         self._targets: set[int] = set()
+        # One directory argument: see claim.
+        self._one_tree = one_tree
+        self._open: dict[str, tuple[str, set[str]]] = {}
 
     # -- one result ---------------------------------------------------------------------------
 
@@ -276,11 +281,22 @@ class _Writer:
 
         Two inputs with the same name from different folders (``a/x.txt b/x.txt -o out``) would
         write the same file and silently lose one document; the second is refused instead.
-        Only a 8-byte hash per written file is kept, so memory stays small on big corpora.
+        Several arguments: an 8-byte hash per written file is kept. One directory argument
+        (a corpus): two of its files share an output only when they sit in one folder and
+        differ in a suffix the mirror drops or changes ("a.html" and "a.txt", "a.txt.gz");
+        such names sort together, so only the current run of names of each open folder is
+        kept, and memory does not grow with the corpus.
         """
         if item.failed or self.output_dir is None or self.command != "clean" or item.is_record:
             return item, None
         target = self._target(item)
+        if self._one_tree and item.relative is not None:
+            if self._taken_nearby(item.relative, target):
+                why = "a file beside it has the same name but for a suffix the mirror drops"
+                return replace(item, data=None, path=None,
+                               error=f"output {target} is already written for another input "
+                                     f"({why})"), None
+            return item, target
         key = hash(target)
         if key in self._targets:
             return replace(item, data=None, path=None,
@@ -288,6 +304,25 @@ class _Writer:
                                  "(same name in another folder); pass the folders instead"), None
         self._targets.add(key)
         return item, target
+
+    def _taken_nearby(self, relative: str, target: str) -> bool:
+        """Whether ``target`` is already an output of the names around ``relative`` in its
+        folder: those sharing its part before the first dot, which the walk yields in a row.
+        Folders the walk has left (not ancestors of this one) are forgotten."""
+        folder, _, name = relative.rpartition("/")
+        stem = name.split(".", 1)[0]
+        current = self._open.get(folder)
+        if current is None:
+            inside = folder + "/"
+            for other in [f for f in self._open if f and not inside.startswith(f + "/")]:
+                del self._open[other]
+        if current is None or current[0] != stem:
+            current = (stem, set())
+            self._open[folder] = current
+        if target in current[1]:
+            return True
+        current[1].add(target)
+        return False
 
     def write_spec(self, item: InputItem, target: str | None = None) -> Any:
         """Where a worker should write this item's output file itself, if anywhere

@@ -136,6 +136,43 @@ def test_one_bad_file_does_not_stop_the_run(tree: Path, tmp_path: Path, capsys) 
     assert sorted(_files(out)) == ["news/a.txt", "news/local/b.txt", "news/notes.md"]
 
 
+def test_two_folders_with_one_file_name_keep_the_first_and_refuse_the_second(
+        tmp_path: Path, capsys) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    (first / "x.txt").write_text("First story.\n", encoding="utf-8")
+    (second / "x.txt").write_text("Second story.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    status = main(["clean", str(first), str(second), "-o", str(out), "-q", *NO_TYPOS])
+    assert status == 2
+    assert _files(out) == {"x.txt": "First story.\n"}
+    assert capsys.readouterr().err == (
+        f"cleaner: error: {second / 'x.txt'}: output {out / 'x.txt'} is already written for "
+        "another input (same name in another folder); pass the folders instead\n")
+
+
+def test_files_of_one_folder_mirrored_to_one_name_keep_the_first(tmp_path: Path, capsys) -> None:
+    # "a.html" and "a.txt" both mirror to "a.txt", with a folder between them in the walk
+    # ("a.sub" sorts between): the second is refused, the rest of the run goes on.
+    src = tmp_path / "site"
+    (src / "a.sub").mkdir(parents=True)
+    (src / "a.html").write_text("<html><body><article><p>Page story.</p></article></body></html>",
+                                encoding="utf-8")
+    (src / "a.sub" / "x.txt").write_text("Inner story.\n", encoding="utf-8")
+    (src / "a.txt").write_text("Text story.\n", encoding="utf-8")
+    (src / "b.txt").write_text("Later story.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    status = main(["clean", str(src), "-o", str(out), "-q", *NO_TYPOS])
+    assert status == 2
+    files = _files(out)
+    assert sorted(files) == ["a.sub/x.txt", "a.txt", "b.txt"]
+    assert "Page story." in files["a.txt"]
+    assert capsys.readouterr().err == (
+        f"cleaner: error: {src / 'a.txt'}: output {out / 'a.txt'} is already written for "
+        "another input (a file beside it has the same name but for a suffix the mirror drops)\n")
+
+
 def test_missing_file_is_an_error_for_that_file_only(tree: Path, capsys) -> None:
     status = main(["clean", str(tree / "nope.txt"), str(tree / "news" / "local" / "b.txt"), *NO_TYPOS])
     captured = capsys.readouterr()
