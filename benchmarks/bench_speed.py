@@ -390,8 +390,8 @@ def bench_cli(corpus: Path, pages: list[Path], repeat: int, copies: int = 6) -> 
 
 # Run in a fresh process: a stream of documents made of what a long corpus keeps bringing (new
 # numbers, names, rare and unknown words), enough to fill every typo cache to its bound
-# (cleaner/spelling/budget.py). Prints the growth of the process over its warmed-up size after
-# two thirds of the stream and at its end: bounded caches stop growing.
+# (cleaner/spelling/budget.py). Prints the growth of the process over its warmed-up size two
+# thirds through the stream and at its end: bounded caches stop growing.
 _CACHE_STREAM = """
 import random, string, sys
 from cleaner.spelling import find_typos, lexicon
@@ -412,7 +412,7 @@ def doc():
     parts += ["".join(rng.choices(string.ascii_lowercase, k=rng.randrange(5, 9))) for _ in range(8)]
     rng.shuffle(parts)
     return " ".join(parts)
-docs = 360
+docs = 600
 for i in range(docs):
     find_typos(doc())
     if i == docs * 2 // 3:
@@ -422,7 +422,7 @@ print(f"{middle:.1f} {rss() - base:.1f}")
 
 
 def cache_bound_mb() -> tuple[float, float] | None:
-    """Growth in MB of one process over a long stream (after two thirds of it, at its end), or
+    """Growth in MB of one process over a long stream (two thirds through it, at its end), or
     None where /proc is missing."""
     if not Path("/proc/self/status").exists():
         return None
