@@ -89,7 +89,7 @@ class _Context:
             return False
         found = self._common_used.get(word)
         if found is None:
-            found = self._common_used[word] = _has_chunk(self.text, word)
+            found = self._common_used[word] = bool(chunk_positions(self.text, word))
         return found
 
     def name_variants(self, name: str) -> list[tuple[str, int, float]]:
@@ -132,19 +132,6 @@ class _Context:
                 return False
             found = True
         return found
-
-
-def _has_chunk(text: str, chunk: str) -> bool:
-    """Whether ``chunk`` is one of the text's white-space-delimited chunks
-    (what ``chunk in Counter(text.split())`` says, without splitting)."""
-    size = len(chunk)
-    start = text.find(chunk)
-    while start != -1:
-        end = start + size
-        if (start == 0 or text[start - 1].isspace()) and (end == len(text) or text[end].isspace()):
-            return True
-        start = text.find(chunk, start + 1)
-    return False
 
 
 @lru_cache(maxsize=budget.NAME_DELETIONS)
