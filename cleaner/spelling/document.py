@@ -267,7 +267,7 @@ def _examine(chunk: str, table: dict[str, float]) -> Facts:
 
 def _examine_plain(new: list[str], table: dict[str, float]) -> None:
     """Cache the new chunks that are one ASCII letter run with at most
-    plain wrapping ('"Minister,', "(Labour)", "Shringla."), without
+    plain wrapping ('"Minister,', "(Labour)", "Abernethy."), without
     tokenising them one by one: what :func:`_examine` would store for them.
 
     The wrapping comes off with C-level strips.  An unquestioned word
