@@ -451,6 +451,14 @@ def test_words_run_together_are_flagged_with_the_space_put_back() -> None:
     assert "capacities" in extracted.suggestions[1:]
 
 
+def test_listed_joins_with_the_are_flagged_and_words_ending_in_the_are_not() -> None:
+    # wordfreq lists "inthe" and "forthe" (the web drops that space often); no word is
+    # "in" or "for" + "the". "seethe" is a word, "Bethe" a surname.
+    flagged = find_typos("We met inthe town and forthe team. Tempers seethe; bethe left.")
+    assert [(t.word, t.suggestions) for t in flagged] == [
+        ("inthe", ("in the",)), ("forthe", ("for the",))]
+
+
 def test_a_misspelling_of_one_word_beats_two_words_run_together() -> None:
     # "to words" is a split too, but "towards" explains the token as well.
     (typo,) = find_typos("He went towords the door.")

@@ -1,5 +1,8 @@
 """Words run together: "toprevent" for "to prevent", "capacityis" for "capacity is".
 
+(Also "inthe" for "in the": a few such joins are common enough on the web for wordfreq to list
+them, see :func:`split_before_the`.)
+
 A space dropped between two words is a slip a news editor wants to see, and a frequent trace of
 text extracted from HTML, where an inline tag stood between two words. No single-word
 correction explains such a token, so the edit-distance search finds nothing (or something
@@ -23,6 +26,15 @@ FUNCTION_WORDS = frozenset({
     "the", "to", "of", "and", "that", "will", "is", "was", "with", "for", "from", "about",
     "have", "has", "this", "would", "could", "should", "their", "they", "are", "were", "been",
     "into", "which", "than", "then", "when", "what", "there",
+})
+# Words that make no English word with "the" after them, so "inthe", "forthe" and "atthe" are
+# dropped spaces even though wordfreq lists them (the web misses that space often enough).
+# Not "be": "bethe" is also a surname.
+BEFORE_THE = FUNCTION_WORDS | frozenset({
+    "in", "on", "at", "by", "as", "or", "if", "but", "all", "so", "not", "up", "out", "off",
+    "over", "under", "after", "before", "during", "through", "between", "against", "without",
+    "within", "around", "across", "along", "among", "towards", "toward", "onto", "upon", "like",
+    "where", "while", "because",
 })
 # The other word must be this common and at least this long: a rare or two-letter remainder
 # ("wasnt" = "was" + "nt") is a misspelling of one word, not two words.
@@ -62,3 +74,18 @@ def split_joined(word: str) -> Joined | None:
         if best is None or rarer > best.zipf:
             best = Joined(f"{head} {tail}", rarer)
     return best
+
+
+def split_before_the(word: str) -> Joined | None:
+    """A listed token that is a word of :data:`BEFORE_THE` run into "the" ("inthe"), else None.
+
+    >>> split_before_the("inthe")
+    Joined(words='in the', zipf=7.27)
+    >>> split_before_the("seethe") is None
+    True
+    """
+    head = word[:-3]
+    if not word.endswith("the") or head not in BEFORE_THE:
+        return None
+    table = lexicon.zipf_table()
+    return Joined(f"{head} the", min(table.get(head, 0.0), table.get("the", 0.0)))

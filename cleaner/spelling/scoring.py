@@ -28,7 +28,7 @@ from .errormodel import (
     far_cost_floor,
     typo_cost,
 )
-from .joined import split_joined
+from .joined import Joined, split_before_the, split_joined
 from .morphology import is_derived
 from .plausibility import log_likelihood
 
@@ -223,7 +223,10 @@ def never_flagged(word: str, zipf: float) -> bool:
     document through the bonus and their count, and are left to
     :func:`judge_word`.
     """
-    return zipf >= WORD_SAFE_ZIPF or (_listed(zipf) and not _may_flag(word, zipf, _EVERYWHERE))
+    if zipf >= WORD_SAFE_ZIPF:
+        return True
+    listed_and_quiet = _listed(zipf) and not _may_flag(word, zipf, _EVERYWHERE)
+    return listed_and_quiet and split_before_the(word) is None
 
 
 def judge_word(
@@ -243,11 +246,17 @@ def judge_word(
     """
     if zipf >= WORD_SAFE_ZIPF or (zipf == 0.0 and count >= 2):
         return None
+    if (run_into_the := split_before_the(word)) is not None:
+        return _joined_verdict(run_into_the, ())
     single = _judge_single_word(word, zipf, in_document)
     joined = split_joined(word) if zipf == 0.0 else None
     if joined is None or (single is not None and joined.zipf - DROP - single[1] < WORD_MARGIN):
         return single[0] if single is not None else None
-    others = single[0].suggestions if single is not None else ()
+    return _joined_verdict(joined, single[0].suggestions if single is not None else ())
+
+
+def _joined_verdict(joined: Joined, others: tuple[str, ...]) -> Verdict:
+    """The verdict for two words run together, the single-word suggestions after it."""
     suggestions = (joined.words, *others)[:MAX_SUGGESTIONS]
     return Verdict(suggestions, round(_probability(JOINED_MARGIN), 3), JOINED_MARGIN)
 
