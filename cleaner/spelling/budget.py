@@ -6,8 +6,9 @@ cache is bounded, and the bounds are chosen by memory: at its bound each cache h
 megabytes noted beside it (per entry on news text, keys included). With ``-j N`` every worker has
 its own caches, and the peak memory of a run must not depend on the size of its corpus.
 Measured with ``benchmarks/bench_speed.py``'s stream of new numbers, names and rare words: one
-process grows by ~35 MB over its ~100 MB of word tables, then stays flat. Before these bounds
-(500k chunks, LRUs of 100k) the same kind of stream took one process past 400 MB.
+process grows by ~28 MB over its ~100 MB of word tables, then stays flat. Before these bounds
+(500k chunks, LRUs of 100k) the same kind of stream took one process past 400 MB, and a
+``-j 2`` run over 4,000 such files peaked at 856 MB (summed RSS; 389 MB with them).
 
 One pass over the 1,297 BBC articles of the benchmark fills them to: 37k chunks, 7.6k name
 deletion sets, 3.3k name slips, 1k neighbour lists, 1.4k error costs, a few hundred of the rest.
@@ -26,19 +27,19 @@ CHUNKS = 40_000  # ~10 MB
 # tokens.py: a chunk's tokens, used only with an allow-list or corrections (~0.3 kB each).
 CHUNK_TOKENS = 16_000  # ~5 MB
 # document.py: lower-case words that can never be flagged (~0.1 kB each).
-QUIET_WORDS = 8_192  # ~1 MB
+QUIET_WORDS = 4_096  # ~0.5 MB
 # document.py: a name's one-letter deletions, to find its variants (~0.6 kB each).
 NAME_DELETIONS = 8_192  # ~5 MB
 # scoring.py: the slips of a name (mostly none, ~0.1 kB each).
 NAME_SLIPS = 4_096  # ~0.6 MB
 # candidates.py and scoring.py: neighbours and candidates of a rare word (~1 kB each).
-NEIGHBOURS = 2_048  # ~2 MB for each of near, indexed_neighbours and _hopefuls
+NEIGHBOURS = 1_024  # ~1 MB for each of near, indexed_neighbours and _hopefuls
 # candidates.py: two-edit candidates of an unknown word (~1.3 kB each), and of a flagged one.
 FAR = 1_024  # ~1.3 MB
 COMMON_FAR = 1_024  # ~0.3 MB
 # errormodel.py and morphology.py: an error cost, a derivation test (~0.2 kB each).
 ERROR_COSTS = 4_096  # ~0.8 MB
-DERIVED = 4_096  # ~0.5 MB
+DERIVED = 2_048  # ~0.3 MB
 
 
 def evict_older_half(cache: dict[str, Any]) -> None:
