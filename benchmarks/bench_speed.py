@@ -20,7 +20,9 @@ benchmarks at the same time, so absolute numbers drift; ratios taken side by sid
   process tree (sampled with psutil) for one corpus and for a corpus twice its size, and
   ``cleaner --version`` start-up time.
 * memory a long corpus adds: one process checking a stream of new numbers, names and rare
-  words grows by what its typo caches hold at their bounds, then stops (``spelling/budget.py``).
+  words grows by what its typo caches hold at their bounds, then stops (``spelling/budget.py``);
+  and the CLI's peak with ``-j 2`` over 4,000 generated files of such words (copies of one
+  corpus never fill those caches).
 """
 
 from __future__ import annotations
@@ -374,6 +376,15 @@ def bench_cli(corpus: Path, pages: list[Path], repeat: int, copies: int = 6) -> 
         result["html x2 -j 2 peak RSS MB"] = peak
         result["html x2 -j 2 peak PSS MB"] = peak_pss
         result["html x2 -j 2 s"] = seconds
+        # Copies of one corpus repeat its words, so the runs above never fill the typo caches;
+        # a corpus of new words does (the peak must not depend on the size of the corpus).
+        fresh = Path(tmp) / "fresh"
+        result["fresh-words files"] = float(fresh_words_corpus(fresh, FRESH_FILES))
+        seconds, peak, _, _, peak_pss = run_measured(
+            [*base, str(fresh), "-o", str(Path(out_tmp) / "o3"), "-j", "2"])
+        result["fresh words -j 2 peak RSS MB"] = peak
+        result["fresh words -j 2 peak PSS MB"] = peak_pss
+        result["fresh words -j 2 s"] = seconds
     startup = []
     for _ in range(5):
         began = time.perf_counter()
@@ -387,6 +398,37 @@ def bench_cli(corpus: Path, pages: list[Path], repeat: int, copies: int = 6) -> 
 
 
 # -- memory at the typo caches' bounds ---------------------------------------------------------
+
+FRESH_FILES = 4_000
+
+
+def fresh_words_corpus(target: Path, files: int, seed: int = 7) -> int:
+    """Write ``files`` generated news-like texts whose numbers, names and rare and unknown words
+    are new all the way through (common words from wordfreq's list around them): the kind of
+    corpus that fills every per-process cache to its bound. Returns the number of files."""
+    import random
+    import string
+
+    from cleaner.spelling import lexicon
+
+    rng = random.Random(seed)
+    table = lexicon.zipf_table()
+    rare = sorted(w for w, z in table.items() if 1.5 <= z < 3.0 and w.isalpha())
+    common = sorted(w for w, z in table.items() if z >= 5.0 and w.isalpha())
+    letters = string.ascii_lowercase
+    target.mkdir(parents=True)
+    for i in range(files):
+        words = [f"{rng.randrange(10 ** 7)}{rng.choice(('', 'm', '%'))}" for _ in range(60)]
+        words += [rng.choice(string.ascii_uppercase) + "".join(rng.choices(letters, k=rng.randrange(4, 10)))
+                  + rng.choice(("", ",", ".")) for _ in range(40)]
+        words += [rng.choice(rare) for _ in range(25)]
+        words += [rng.choice(common) for _ in range(250)]
+        words += ["".join(rng.choices(letters, k=rng.randrange(5, 9))) for _ in range(2)]
+        rng.shuffle(words)
+        paragraphs = [" ".join(words[k:k + 40]) + "." for k in range(0, len(words), 40)]
+        (target / f"doc{i:05d}.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    return files
+
 
 # Run in a fresh process: a stream of documents made of what a long corpus keeps bringing (new
 # numbers, names, rare and unknown words), enough to fill every typo cache to its bound
@@ -442,7 +484,8 @@ def _largest(cli: dict[str, Any], measure: str) -> float:
     """The largest peak ``measure`` ("RSS" or "PSS", MB) of any sampled CLI run."""
     runs = [v for label in ("text", "text with typos", "html")
             for v in cli[f"{label} peak {measure} MB (-j 1, -j 2)"]]
-    return max([*runs, cli[f"html x2 -j 2 peak {measure} MB"]])
+    return max([*runs, cli[f"html x2 -j 2 peak {measure} MB"],
+                cli[f"fresh words -j 2 peak {measure} MB"]])
 
 
 def _rate(mb: float, docs: int, seconds: float) -> str:
