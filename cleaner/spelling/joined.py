@@ -62,15 +62,15 @@ def split_joined(word: str) -> Joined | None:
     for i in range(2, len(word) - 1):
         head, tail = word[:i], word[i:]
         if head in FUNCTION_WORDS:
-            other = tail
+            function, other = head, tail
         elif tail in FUNCTION_WORDS:
-            other = head
+            function, other = tail, head
         else:
             continue
         common = table.get(other, 0.0)
         if len(other) < PART_MIN_LENGTH or common < PART_MIN_ZIPF or not other.isalpha():
             continue
-        rarer = min(common, table.get(head if other is tail else tail, 0.0))
+        rarer = min(common, table.get(function, 0.0))
         if best is None or rarer > best.zipf:
             best = Joined(f"{head} {tail}", rarer)
     return best

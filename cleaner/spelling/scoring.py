@@ -58,11 +58,11 @@ DERIVED_PENALTY = 1.0
 LISTED_ZIPF = 2.5
 LISTED_PENALTY = 0.5
 CHEAP_SLIP = max(TRANSPOSE, DROP_DOUBLE)
-# Bonus for a candidate that the same document uses elsewhere.
 # Two words run together ("toprevent", see joined.py): flagged with this log10 margin, a
 # confidence of 0.91, below DEFAULT_HIGH_CONFIDENCE, so --fix-typos leaves them to a person:
 # the token may be a code identifier or a new compound after all.
 JOINED_MARGIN = 1.0
+# Bonus for a candidate that the same document uses elsewhere.
 DOC_BONUS = 1.0
 # ... fading to nothing for words at least this common (zipf 6: "were").
 DOC_BONUS_FADE = 6.0
@@ -242,7 +242,7 @@ def judge_word(
     reading is scored like a correction whose edit is one dropped key (the
     space), from the rarer of the two words, and leads when it beats every
     single word by the margin a correction needs ("capacityis"; not "towords",
-    which is as likely "towards").
+    which is as likely "towards").  A listed "inthe" is such a join too.
     """
     if zipf >= WORD_SAFE_ZIPF or (zipf == 0.0 and count >= 2):
         return None
