@@ -152,3 +152,32 @@ def test_words_judged_in_advance_are_cached_and_redone_when_the_rules_change(
     monkeypatch.setattr(quiet, "_rules_fingerprint", lambda: None)
     monkeypatch.setattr(quiet, "_words", None)
     assert quiet.words() == {}  # sources unreadable: every word judged when met
+
+
+def test_the_cached_verdicts_key_covers_every_module_their_rule_runs() -> None:
+    # A module that decides scoring.never_flagged but is not in the key would let an edit to
+    # it be answered from an old list: trace which spelling modules the rule really runs.
+    import sys
+
+    from cleaner.spelling import quiet, scoring
+
+    lexicon.prepare()
+    for module in quiet.DECIDING_MODULES:  # cached results would hide the code that makes them
+        for value in vars(module).values():
+            if hasattr(value, "cache_clear"):
+                value.cache_clear()
+    ran: set[str] = set()
+
+    def trace(frame, event, arg):  # type: ignore[no-untyped-def]
+        ran.add(frame.f_code.co_filename)
+
+    sys.setprofile(trace)
+    try:
+        for word in ("ratified", "dinghy", "inthe", "goverment", "recieve", "whey", "thaw"):
+            scoring.never_flagged(word, lexicon.zipf(word))
+    finally:
+        sys.setprofile(None)
+    package = Path(scoring.__file__).parent
+    used = {Path(f) for f in ran if Path(f).parent == package}
+    assert used <= {Path(m.__file__) for m in quiet.DECIDING_MODULES}
+    assert Path(package / "joined.py") in used

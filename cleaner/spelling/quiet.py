@@ -20,7 +20,7 @@ import hashlib
 import threading
 from pathlib import Path
 
-from . import candidates, errormodel, lexicon, scoring
+from . import candidates, errormodel, joined, lexicon, scoring
 
 # Words at least this common (and below scoring.WORD_SAFE_ZIPF) are judged in advance: they
 # are most of the rare words news text uses (about 80% of the first-time judgements on the BBC
@@ -68,11 +68,15 @@ def build() -> list[str]:
     ]
 
 
+# Every module whose code scoring.never_flagged runs (a test traces it to keep this whole).
+DECIDING_MODULES = (scoring, candidates, errormodel, lexicon, joined)
+
+
 def _rules_fingerprint() -> str | None:
     """A hash of the source of the modules that decide :func:`scoring.never_flagged` (None
     when a source cannot be read, e.g. from a zip archive)."""
     digest = hashlib.sha256()
-    for module in (scoring, candidates, errormodel, lexicon):
+    for module in DECIDING_MODULES:
         try:
             digest.update(Path(module.__file__ or "").read_bytes())
         except OSError:
