@@ -402,10 +402,12 @@ def bench_cli(corpus: Path, pages: list[Path], repeat: int, copies: int = 6) -> 
 FRESH_FILES = 4_000
 
 
-def fresh_words_corpus(target: Path, files: int, seed: int = 7) -> int:
-    """Write ``files`` generated news-like texts whose numbers, names and rare and unknown words
-    are new all the way through (common words from wordfreq's list around them): the kind of
-    corpus that fills every per-process cache to its bound. Returns the number of files."""
+def fresh_words_maker(seed: int, *, numbers: int, names: int, rare: int, common: int,
+                      unknown: int) -> Callable[[], str]:
+    """A maker of generated news-like texts whose numbers, names, rare words (wordfreq zipf
+    1.5-3) and unknown words are new all the way through, with ``common`` words (zipf >= 5)
+    around them: what a long corpus keeps bringing, and so what fills every per-process typo
+    cache to its bound. The arguments say how many of each a text holds."""
     import random
     import string
 
@@ -413,50 +415,52 @@ def fresh_words_corpus(target: Path, files: int, seed: int = 7) -> int:
 
     rng = random.Random(seed)
     table = lexicon.zipf_table()
-    rare = sorted(w for w, z in table.items() if 1.5 <= z < 3.0 and w.isalpha())
-    common = sorted(w for w, z in table.items() if z >= 5.0 and w.isalpha())
+    rare_words = sorted(w for w, z in table.items() if 1.5 <= z < 3.0 and w.isalpha())
+    common_words = sorted(w for w, z in table.items() if z >= 5.0 and w.isalpha())
     letters = string.ascii_lowercase
+
+    def make() -> str:
+        words = [f"{rng.randrange(10 ** 7)}{rng.choice(('', 'm', '%'))}" for _ in range(numbers)]
+        words += [rng.choice(string.ascii_uppercase) + "".join(rng.choices(letters, k=rng.randrange(4, 10)))
+                  + rng.choice(("", ",", ".")) for _ in range(names)]
+        words += [rng.choice(rare_words) for _ in range(rare)]
+        words += [rng.choice(common_words) for _ in range(common)]
+        words += ["".join(rng.choices(letters, k=rng.randrange(5, 9))) for _ in range(unknown)]
+        rng.shuffle(words)
+        return "\n\n".join(" ".join(words[k:k + 40]) + "." for k in range(0, len(words), 40)) + "\n"
+
+    return make
+
+
+def fresh_words_corpus(target: Path, files: int, seed: int = 7) -> int:
+    """Write ``files`` generated texts of new words (:func:`fresh_words_maker`) as a corpus
+    folder. Returns the number of files."""
+    make = fresh_words_maker(seed, numbers=60, names=40, rare=25, common=250, unknown=2)
     target.mkdir(parents=True)
     for i in range(files):
-        words = [f"{rng.randrange(10 ** 7)}{rng.choice(('', 'm', '%'))}" for _ in range(60)]
-        words += [rng.choice(string.ascii_uppercase) + "".join(rng.choices(letters, k=rng.randrange(4, 10)))
-                  + rng.choice(("", ",", ".")) for _ in range(40)]
-        words += [rng.choice(rare) for _ in range(25)]
-        words += [rng.choice(common) for _ in range(250)]
-        words += ["".join(rng.choices(letters, k=rng.randrange(5, 9))) for _ in range(2)]
-        rng.shuffle(words)
-        paragraphs = [" ".join(words[k:k + 40]) + "." for k in range(0, len(words), 40)]
-        (target / f"doc{i:05d}.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+        (target / f"doc{i:05d}.txt").write_text(make(), encoding="utf-8")
     return files
 
 
-# Run in a fresh process: a stream of documents made of what a long corpus keeps bringing (new
-# numbers, names, rare and unknown words), enough to fill every typo cache to its bound
+# Run in a fresh process (argv[1]: this folder): a stream of texts made mostly of new numbers,
+# names, rare and unknown words, enough to fill every typo cache to its bound
 # (cleaner/spelling/budget.py). Prints the growth of the process over its warmed-up size two
 # thirds through the stream and at its end: bounded caches stop growing.
 _CACHE_STREAM = """
-import random, string, sys
-from cleaner.spelling import find_typos, lexicon
+import sys
+sys.path.insert(0, sys.argv[1])
+from bench_speed import fresh_words_maker
+from cleaner.spelling import find_typos
 def rss():
     for line in open("/proc/self/status"):
         if line.startswith("VmRSS"):
             return int(line.split()[1]) / 1024
 find_typos("warm up the goverment")
 base = rss()
-rng = random.Random(7)
-rare = sorted(w for w, z in lexicon.zipf_table().items() if 1.5 <= z < 3.0 and w.isalpha())
-def name():
-    return rng.choice(string.ascii_uppercase) + "".join(rng.choices(string.ascii_lowercase, k=rng.randrange(4, 10)))
-def doc():
-    parts = [str(rng.randrange(10 ** 7)) + rng.choice(["", "m", "%"]) for _ in range(300)]
-    parts += [name() + rng.choice(["", ",", "."]) for _ in range(150)]
-    parts += [rng.choice(rare) for _ in range(100)]
-    parts += ["".join(rng.choices(string.ascii_lowercase, k=rng.randrange(5, 9))) for _ in range(8)]
-    rng.shuffle(parts)
-    return " ".join(parts)
+make = fresh_words_maker(7, numbers=300, names=150, rare=100, common=0, unknown=8)
 docs = 600
 for i in range(docs):
-    find_typos(doc())
+    find_typos(make())
     if i == docs * 2 // 3:
         middle = rss() - base
 print(f"{middle:.1f} {rss() - base:.1f}")
@@ -468,8 +472,8 @@ def cache_bound_mb() -> tuple[float, float] | None:
     None where /proc is missing."""
     if not Path("/proc/self/status").exists():
         return None
-    done = subprocess.run([sys.executable, "-c", _CACHE_STREAM], capture_output=True, text=True,
-                          check=False)
+    done = subprocess.run([sys.executable, "-c", _CACHE_STREAM, str(Path(__file__).parent)],
+                          capture_output=True, text=True, check=False)
     try:
         middle, end = (float(v) for v in done.stdout.split())
     except ValueError:

@@ -49,15 +49,11 @@ class _Context:
     """
 
     def __init__(
-        self,
-        text: str,
-        chunk_counts: Counter[str],
-        examined: list[str],
-        chunk_words: list[tuple[str, ...]],
+        self, text: str, chunk_counts: Counter[str], chunk_words: list[tuple[str, ...]]
     ) -> None:
+        """``chunk_words``: the words of each chunk of ``chunk_counts``, in its order."""
         self.text = text
         self._chunk_counts = chunk_counts
-        self._examined = examined
         self._chunk_words = chunk_words
         self._counts: Counter[str] | None = None
         self._lower: set[str] | None = None
@@ -72,7 +68,7 @@ class _Context:
         for.  Counted in C: each chunk's words repeated as often as the
         chunk occurs, chained into a Counter."""
         if self._counts is None:
-            times = map(self._chunk_counts.__getitem__, self._examined)
+            times = self._chunk_counts.values()
             self._counts = Counter(chain.from_iterable(map(mul, self._chunk_words, times)))
         return self._counts
 
@@ -294,12 +290,11 @@ def _examine_plain(new: list[str], table: dict[str, float]) -> None:
             _chunk_facts[chunk] = _NOTHING
             continue
         if core[0].islower():
-            token = Token(len(chunk) - len(chunk.lstrip(PLAIN_LEAD)), core, WORD)
-            rare = table.get(core, 0.0) < word_safe
+            kind, rare = WORD, table.get(core, 0.0) < word_safe
         else:
-            token = Token(len(chunk) - len(chunk.lstrip(PLAIN_LEAD)), core, NAME)
-            rare = table.get(core.lower(), 0.0) < name_safe
-        _chunk_facts[chunk] = ((token,) if rare else (), (core,))
+            kind, rare = NAME, table.get(core.lower(), 0.0) < name_safe
+        offset = len(chunk) - len(chunk.lstrip(PLAIN_LEAD))
+        _chunk_facts[chunk] = ((Token(offset, core, kind),) if rare else (), (core,))
 
 
 def _collect(
@@ -381,7 +376,7 @@ def check(
     pending, words = _collect(examined, allowed, fixes)
     if not pending:
         return []
-    ctx = _Context(text, chunk_counts, examined, words)
+    ctx = _Context(text, chunk_counts, words)
     typos: list[Typo] = []
     for (token_text, pending_kind), places in pending.items():
         decided = _decide(token_text, pending_kind, ctx, fixes)
