@@ -14,7 +14,7 @@ from itertools import repeat
 from typing import NamedTuple
 
 from . import budget, lexicon
-from .errormodel import cost_floor, typo_cost
+from .errormodel import cheap_substitutes, cost_floor, typo_cost
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # Distance-2 candidates more expensive than this are implausible typos.
@@ -142,38 +142,47 @@ def _deletions(word: str) -> list[str]:
 
 
 def _far_keys(typed: str) -> dict[int, set[str]]:
-    """Every string one edit away from ``typed`` and every deletion of those,
-    grouped by length (the deletion index is split by key length).
+    """The keys under which the deletion index files every word up to two edits from ``typed``
+    whose error cost can be within MAX_DEEP_COST, grouped by length (the index is split by key
+    length, and files each word under itself and its one-letter deletions).
 
-    Built family by family rather than by deleting each of the ~50n edits
-    letter by letter, which makes the same set with a third of the string
-    operations.  With D = the deletions of ``typed`` (length n - 1), the
-    edits and their deletions are: ``typed`` and every letter inserted into
-    a member of D, which covers every substitution and transposition of
-    ``typed`` too (length n); every letter inserted into ``typed`` (n + 1);
-    D, every letter substituted into a member of D and the deletions of
-    each transposition (n - 1); and the deletions of D's members (n - 2).
+    With n = len(typed) and D its deletions, a word w two edits away is filed under a key of:
+    - n + 1: ``typed`` with a letter inserted (w has two letters more);
+    - n: ``typed``, and ``typed`` with one substitution or transposition (w is one of those,
+      or one of those with a letter inserted);
+    - n - 1: D (a dropped and an added letter, or a letter too many), the deletions of each
+      transposition (a transposition with another edit), and each member of D with one
+      substitution (two substitutions: w with one of them deleted);
+    - n - 2: the deletions of D (two letters too many, or a letter too many and a
+      substitution: w with the substituted letter deleted).
+    Of two substitutions at least one must be a cheap one (a vowel, a neighbouring key, a
+    letter that sounds alike): two others cost more than MAX_DEEP_COST, and both orders are
+    generated, so D's members get only cheap substitutions.  That is a third of the keys
+    that inserting every letter into D would make, for the same words within the cap.
     """
     n = len(typed)
-    shorter = set(_deletions(typed))
+    shorter = _deletions(typed)
     same = {typed}
     one_less = set(shorter)
     two_less: set[str] = set()
     longer: set[str] = set()
+    cheap = cheap_substitutes()
     # c.join((head, tail)) is head + c + tail in one allocation, and map runs it in C.
+    for k in range(n):
+        head, tail = typed[:k], typed[k + 1 :]
+        same.update(map(str.join, _LETTERS, repeat((head, tail))))  # substitutions
     for d in shorter:
         two_less.update(_deletions(d))
-        for k in range(len(d) + 1):
-            head, tail = d[:k], d[k:]
-            same.update(map(str.join, _LETTERS, repeat((head, tail))))  # insertions into d
-            if tail:
-                rest = tail[1:]
-                one_less.update(map(str.join, _LETTERS, repeat((head, rest))))  # substitutions
+        for k, letter in enumerate(d):
+            others = cheap.get(letter)
+            if others:
+                one_less.update(map(str.join, others, repeat((d[:k], d[k + 1 :]))))
     for k in range(n + 1):
         longer.update(map(str.join, _LETTERS, repeat((typed[:k], typed[k:]))))
     for i in range(n - 1):
         swap = typed[:i] + typed[i + 1] + typed[i] + typed[i + 2 :]
         if swap != typed:
+            same.add(swap)
             one_less.update(_deletions(swap))
     return {n - 2: two_less, n - 1: one_less, n: same, n + 1: longer}
 
@@ -182,9 +191,8 @@ def _far_keys(typed: str) -> dict[int, set[str]]:
 def far(typed: str) -> tuple[Candidate, ...]:
     """Common dictionary words up to two edits away from ``typed``.
 
-    Every string one edit away, and every deletion of those, is looked up in
-    the deletion index: that covers a second insertion, deletion,
-    substitution or transposition without generating ~10^5 strings.
+    About 2,000 keys (:func:`_far_keys`) are looked up in the deletion index
+    instead of generating the ~10^5 strings two blind edits would make.
     """
     keys = _far_keys(typed)
     found = lexicon.known(_indexed(keys), lexicon.candidate_words())

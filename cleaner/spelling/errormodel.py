@@ -171,6 +171,20 @@ def _substitution_table() -> dict[tuple[str, str], float]:
 _SUB = _substitution_table()
 
 
+def cheap_substitutes() -> dict[str, str]:
+    """For each typed letter, the intended letters it replaces for less than a plain
+    substitution (SUB): a vowel for a vowel, a neighbouring key, a letter that sounds alike.
+    The distance-2 search uses it: two plain substitutions cost more than its cap."""
+    if not _CHEAP:
+        for (intended, typed), cost in _SUB.items():
+            if cost < SUB:
+                _CHEAP[typed] = _CHEAP.get(typed, "") + intended
+    return _CHEAP
+
+
+_CHEAP: dict[str, str] = {}
+
+
 @lru_cache(maxsize=budget.ERROR_COSTS)
 def typo_cost(intended: str, typed: str) -> float:
     """Weighted optimal-string-alignment distance from intended to typed.
