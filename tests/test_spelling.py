@@ -248,6 +248,11 @@ def test_regular_derivations_are_not_flagged() -> None:
     assert find_typos(text) == []
 
 
+def test_comparatives_of_rare_y_adjectives_are_not_flagged() -> None:
+    text = "Its showier rival has cushier seats and a dinkier screen, but one is comfortible."
+    assert [(t.word, t.suggestions[0]) for t in find_typos(text)] == [("comfortible", "comfortable")]
+
+
 def test_unseen_term_used_repeatedly_is_not_a_slip() -> None:
     text = "The zorbex fell. Traders sold the zorbex. The zorbex recovered."
     assert find_typos(text) == []

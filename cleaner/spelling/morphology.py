@@ -18,6 +18,10 @@ from . import budget, lexicon
 # A stem must be at least this common for a derived form to be trusted.
 MIN_STEM_ZIPF = 3.0
 MIN_STEM_LENGTH = 4
+# ... or this common for a "-y" stem whose y turns to i ("cushy" -> "cushier", "dinky" ->
+# "dinkier"): the comparatives of rare adjectives are rarer still, and a slip seldom lands
+# exactly on "i" + a suffix after a listed -y word.
+Y_STEM_ZIPF = 2.5
 # Halves of a closed compound ("matchday") must be common and not tiny.
 COMPOUND_PART_ZIPF = 3.5
 COMPOUND_PART_LENGTH = 4
@@ -128,7 +132,7 @@ def _inflected(word: str) -> bool:
                 continue  # "takeing": English drops the e before a vowel
             if _known(stem) or _doubled_cvc(stem) or (vowel_suffix and _known(stem + "e")):
                 return True
-            if stem.endswith("i") and _known(stem[:-1] + "y"):
+            if stem.endswith("i") and _known(stem[:-1] + "y", Y_STEM_ZIPF):
                 return True
     return False
 
