@@ -266,3 +266,29 @@ def test_advertiser_disclosures_are_dropped(cleaner: Cleaner) -> None:
         ("H601", "We may earn a commission when you buy through links on this page.")
     ]
     assert len(doc.text.splitlines()) == 5
+
+
+_PROSE = ("The harbour authority said the new engine used a third less fuel and would keep the "
+          "ferry running for another fifteen years, and that {} on board from the spring.")
+
+
+def _page(sentence: str) -> str:
+    body = "".join(f"<p>{_PROSE.format(sentence)} Paragraph {i}.</p>" for i in range(3))
+    return f"<html><body><article><h1>Ferry back</h1>{body}</article></body></html>"
+
+
+def test_utf8_read_as_latin1_in_a_page_is_repaired_before_extraction(cleaner: Cleaner) -> None:
+    # "you’re" and "card—finally" as UTF-8 bytes read as Latin-1: the middle bytes are C1
+    # control characters, which the extractor would drop, leaving "youâre" for the text rules.
+    broken = "you’re paying by card—finally".encode("utf-8").decode("latin-1")
+    document = cleaner.clean(_page(broken), source="page.html")
+    assert document.text.splitlines()[1] == _PROSE.format("you’re paying by card—finally") + " Paragraph 0."
+    assert document.metadata["page_encoding_fixed"] is True
+    assert broken in document.metadata["html"]  # the page as read is kept
+
+
+def test_a_page_without_c1_characters_is_extracted_as_it_is(cleaner: Cleaner) -> None:
+    # "â" is a letter of French words; only C1 controls mark a page as mis-decoded
+    document = cleaner.clean(_page("the château café takes cards"), source="page.html")
+    assert document.text.splitlines()[1] == _PROSE.format("the château café takes cards") + " Paragraph 0."
+    assert "page_encoding_fixed" not in document.metadata

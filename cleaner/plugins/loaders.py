@@ -55,6 +55,25 @@ def _overloaded_element(data: str) -> bool:
     return False
 
 
+# C1 control characters (U+0080-U+009F) never stand in real text; in a page they are the middle
+# bytes of UTF-8 that was read as Latin-1 on its way into the page ("you\u00e2\x80\x99re" for
+# "you\u2019re"). trafilatura drops control characters, which would leave "you\u00e2re" for the
+# repair rules, beyond ftfy's reach; so a page holding them has its encoding fixed by ftfy
+# before extraction (12 of the 711 WCXB pages; 0.25 ms per kB of such a page).
+_C1 = tuple(map(chr, range(0x80, 0xA0)))
+
+
+def fix_page_encoding(html: str) -> str:
+    """``html`` with UTF-8 read as Latin-1 decoded again, when it holds C1 control characters
+    (the same string otherwise). Looked for with one substring search each (0.2 ms on a
+    page of 190 kB, half a regular expression's time; most pages have none)."""
+    if not any(map(html.__contains__, _C1)):
+        return html
+    import ftfy
+
+    return ftfy.fix_encoding(html)
+
+
 @hookimpl
 def cleaner_load(source: str, data: str, kind: str | None, config: Config) -> Document | None:
     """Claim HTML input and extract the article text from it."""
@@ -67,12 +86,15 @@ def cleaner_load(source: str, data: str, kind: str | None, config: Config) -> Do
         )
     from cleaner.html import extract_article  # lazy: trafilatura is slow to import
 
+    page = fix_page_encoding(data)
     try:
-        extracted = extract_article(data, config)
+        extracted = extract_article(page, config)
     except Exception as exc:
         raise InputError(source, f"cannot extract text from HTML: {type(exc).__name__}: {exc}") from exc
     document = Document(source=source, original=extracted.text, format="html")
     document.metadata["html"] = data
+    if page is not data:
+        document.metadata["page_encoding_fixed"] = True
     document.metadata["html_removed"] = extracted.removed
     return document
 
