@@ -1,4 +1,5 @@
-"""Built-in repair rules (R): mojibake and entities with ftfy, then odd spaces and controls.
+"""Built-in repair rules (R): mojibake and entities with ftfy, odd spaces and controls, and the
+punctuation of mojibake that lost its control characters on the way.
 
 Repairs that change meaning or layout stay off: like datatrove's and NeMo Curator's ftfy steps,
 we keep curly quotes, ligatures, full-width characters and line breaks as they are. Each rule
@@ -267,6 +268,89 @@ def _has_trailing_blank(text: str) -> bool:
     return text.endswith((" ", "\t"))
 
 
+# UTF-8 read as Latin-1 makes each of ’ ‘ “ ” – — three characters: "â" and two C1 controls
+# (U+0080, then U+0091-U+0099). A scraper or extractor that drops control characters leaves the
+# "â" alone ("youâre", "entitiesâlike", "âThe"), and ftfy cannot undo that: the bytes that said
+# which character it was are gone. Where the "â" stands says it instead.
+_LONE_A = re.compile("\u00e2(?![\u0080-\u00bf])")
+# English contractions (a closed class of the grammar): the word before the apostrophe for each
+# ending; "'s" follows any word.
+_CONTRACTED = {
+    "t": frozenset("don can won isn aren wasn weren doesn didn couldn wouldn shouldn hasn haven "
+                   "hadn mustn needn ain shan mightn".split()),
+    "re": frozenset("you we they who what there here where how why when".split()),
+    "ve": frozenset("i you we they who would could should might must what there".split()),
+    "ll": frozenset("i you he she it we they that there who what this where".split()),
+    "d": frozenset("i you he she it we they who that there what".split()),
+    "m": frozenset({"i"}),
+}
+_WORD_BEFORE = re.compile(r"[A-Za-z]+\Z")
+_ENDING_AFTER = re.compile(r"(s|t|re|ve|ll|d|m)(?![A-Za-z])", re.IGNORECASE)
+
+
+def _apostrophe(text: str, at: int) -> bool:
+    """Whether the "â" at ``at`` stands for the apostrophe of an English contraction or
+    possessive: a word before it and one of the closed set of endings after it."""
+    before = _WORD_BEFORE.search(text, max(0, at - 12), at)
+    ending = _ENDING_AFTER.match(text, at + 1)
+    if before is None or ending is None:
+        return False
+    suffix = ending.group(1).lower()
+    return suffix == "s" or before.group().lower() in _CONTRACTED[suffix]
+
+
+def _lost_punctuation(text: str, at: int, quote_open: bool) -> str | None:
+    """What a lone "â" most likely was, from its neighbours, once the document has shown that
+    it holds such lost punctuation: a dash between two words or spaces, an opening quote
+    before a word, a closing quote after one (an apostrophe after a plural "s" outside quotes)."""
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    if before.isalpha() and after.isalpha():
+        return "\u2014"
+    if before.isspace() and after.isspace():
+        return "\u2014"
+    if (before.isspace() or before in "([") and after.isalnum():
+        return "\u201c"
+    if (before.isalpha() or before in ".,!?") and (after.isspace() or after in ",.;:!?)]"):
+        if before == "s" and not quote_open:
+            return "\u2019"
+        return "\u201d"
+    return None
+
+
+@rule("R103", "stripped-mojibake", stage="repair", category="encoding")
+def stripped_mojibake(text: str) -> Iterator[Edit]:
+    """Curly quotes, apostrophes and dashes whose mojibake lost its control characters.
+
+    ``youâre`` becomes ``you’re`` wherever it stands: an "â" between a word and a contraction
+    ending ("don", "t"; "you", "re"; any word and "s") is an apostrophe.  Once a document has
+    shown such an apostrophe, its other lone "â" are read from their neighbours too:
+    ``entitiesâlike`` becomes ``entities—like``, ``said âThe`` ``said “The``, ``hubsâ,``
+    ``hubs”,`` inside quotes.  French, Portuguese or Welsh words with "â" (château, âge) hold no
+    contraction, so text without one is left alone.
+    """
+    if "\u00e2" not in text:
+        return
+    places = [m.start() for m in _LONE_A.finditer(text)]
+    apostrophes = {at for at in places if _apostrophe(text, at)}
+    if not apostrophes:
+        return
+    quote_open = False
+    line_start = 0
+    for at in places:
+        newline = text.rfind("\n", line_start, at)
+        if newline != -1:
+            line_start, quote_open = newline + 1, False
+        if at in apostrophes:
+            yield Edit(at, at + 1, "\u2019")
+            continue
+        replacement = _lost_punctuation(text, at, quote_open)
+        if replacement is None:
+            continue
+        quote_open = replacement == "\u201c" or (quote_open and replacement != "\u201d")
+        yield Edit(at, at + 1, replacement)
+
+
 @hookimpl
 def cleaner_register_rules(config: Config) -> list[Rule]:
-    return [unicode_repair, odd_spaces]
+    return [unicode_repair, odd_spaces, stripped_mojibake]
