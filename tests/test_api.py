@@ -163,7 +163,8 @@ def test_mojibake_that_lost_its_control_characters_is_read_from_its_place() -> N
 
 def test_a_lone_a_circumflex_without_a_contraction_is_a_letter() -> None:
     # French, Portuguese or Welsh words: no apostrophe of an English contraction, no repair
-    text = "The ch\u00e2teau opened its doors; \u00e2ge matters, said Mr Jones \u00e2 Caerdydd."
+    text = ("The ch\u00e2teau opened its doors; \u00e2ge matters, said Mr Jones \u00e2 Caerdydd. "
+            "R\u00e2s.")
     doc = clean(text)
     assert doc.text == text
     assert doc.repairs == []

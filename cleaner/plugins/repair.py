@@ -274,7 +274,7 @@ def _has_trailing_blank(text: str) -> bool:
 # which character it was are gone. Where the "â" stands says it instead.
 _LONE_A = re.compile("\u00e2(?![\u0080-\u00bf])")
 # English contractions (a closed class of the grammar): the word before the apostrophe for each
-# ending; "'s" follows any word.
+# ending; "'s" follows any word of two letters or more.
 _CONTRACTED = {
     "t": frozenset("don can won isn aren wasn weren doesn didn couldn wouldn shouldn hasn haven "
                    "hadn mustn needn ain shan mightn".split()),
@@ -296,7 +296,9 @@ def _apostrophe(text: str, at: int) -> bool:
     if before is None or ending is None:
         return False
     suffix = ending.group(1).lower()
-    return suffix == "s" or before.group().lower() in _CONTRACTED[suffix]
+    if suffix == "s":  # a possessive; not one letter and "s" (Romanian "râs")
+        return len(before.group()) >= 2
+    return before.group().lower() in _CONTRACTED[suffix]
 
 
 def _lost_punctuation(text: str, at: int, quote_open: bool) -> str | None:
