@@ -280,7 +280,7 @@ def _page(sentence: str) -> str:
 def test_utf8_read_as_latin1_in_a_page_is_repaired_before_extraction(cleaner: Cleaner) -> None:
     # "you’re" and "card—finally" as UTF-8 bytes read as Latin-1: the middle bytes are C1
     # control characters, which the extractor would drop, leaving "youâre" for the text rules.
-    broken = "you’re paying by card—finally".encode("utf-8").decode("latin-1")
+    broken = "you’re paying by card—finally".encode().decode("latin-1")
     document = cleaner.clean(_page(broken), source="page.html")
     assert document.text.splitlines()[1] == _PROSE.format("you’re paying by card—finally") + " Paragraph 0."
     assert document.metadata["page_encoding_fixed"] is True

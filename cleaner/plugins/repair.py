@@ -276,12 +276,17 @@ _LONE_A = re.compile("\u00e2(?![\u0080-\u00bf])")
 # English contractions (a closed class of the grammar): the word before the apostrophe for each
 # ending; "'s" follows any word of two letters or more.
 _CONTRACTED = {
-    "t": frozenset("don can won isn aren wasn weren doesn didn couldn wouldn shouldn hasn haven "
-                   "hadn mustn needn ain shan mightn".split()),
-    "re": frozenset("you we they who what there here where how why when".split()),
-    "ve": frozenset("i you we they who would could should might must what there".split()),
-    "ll": frozenset("i you he she it we they that there who what this where".split()),
-    "d": frozenset("i you he she it we they who that there what".split()),
+    "t": frozenset({
+        "don", "can", "won", "isn", "aren", "wasn", "weren", "doesn", "didn", "couldn", "wouldn",
+        "shouldn", "hasn", "haven", "hadn", "mustn", "needn", "ain", "shan", "mightn",
+    }),
+    "re": frozenset({"you", "we", "they", "who", "what", "there", "here", "where", "how", "why",
+                     "when"}),
+    "ve": frozenset({"i", "you", "we", "they", "who", "would", "could", "should", "might", "must",
+                     "what", "there"}),
+    "ll": frozenset({"i", "you", "he", "she", "it", "we", "they", "that", "there", "who", "what",
+                     "this", "where"}),
+    "d": frozenset({"i", "you", "he", "she", "it", "we", "they", "who", "that", "there", "what"}),
     "m": frozenset({"i"}),
 }
 _WORD_BEFORE = re.compile(r"[A-Za-z]+\Z")
