@@ -343,11 +343,11 @@ def stripped_mojibake(text: str) -> Iterator[Edit]:
     if not apostrophes:
         return
     quote_open = False
-    line_start = 0
+    previous = 0
     for at in places:
-        newline = text.rfind("\n", line_start, at)
-        if newline != -1:
-            line_start, quote_open = newline + 1, False
+        if text.find("\n", previous, at) != -1:  # a new line: no quote is open
+            quote_open = False
+        previous = at
         if at in apostrophes:
             yield Edit(at, at + 1, "\u2019")
             continue
