@@ -126,6 +126,17 @@ def test_rare_names_alone_are_not_flagged() -> None:
     assert find_typos(text) == []
 
 
+def test_an_established_name_one_swap_from_a_common_word_is_not_flagged() -> None:
+    # Listed names used 100+ times per billion words, in running text; a rarer one still is
+    # ("Dehli"), and so is a capitalised word that only opens sentences ("Refering")
+    text = "The queen of the gods was Hera. The band Motley Crue used Framer for its site."
+    assert find_typos(text) == []
+    text = "Talks in New Dehli ended. Refering to them, Hera said: Refering is hard."
+    assert [(t.word, t.suggestions[0]) for t in find_typos(text)] == [
+        ("Dehli", "Delhi"), ("Refering", "Referring"), ("Refering", "Referring")
+    ]
+
+
 def test_allow_list_is_case_insensitive() -> None:
     text = "He said teh plan was sound."
     assert find_typos(text, allow=frozenset({"TEH"})) == []

@@ -117,6 +117,18 @@ class _Context:
         seen += [w for w, low in names.get(size + 1, ()) if lowered in _deletions(low)]
         return [(w.lower(), self.counts.get(w, 0), lexicon.zipf(w.lower())) for w in seen]
 
+    def only_starts_sentences(self, token_text: str) -> bool:
+        """Whether every use of the token opens a sentence, a line or a quotation, where a
+        capitalised word may be any word rather than a name."""
+        pattern = re.compile(rf"(?<![\w'\u2019-]){re.escape(token_text)}(?![\w-])")
+        found = False
+        for m in pattern.finditer(self.text):
+            before = self.text[max(0, m.start() - 8) : m.start()].rstrip(_OPENERS)
+            if before and before[-1] not in _SENTENCE_ENDS:
+                return False
+            found = True
+        return found
+
     def always_before_rare_name(self, token_text: str) -> bool:
         """Whether every use of the token is followed by a rare capitalised
         word, the way a given name precedes a surname."""
@@ -128,6 +140,11 @@ class _Context:
                 return False
             found = True
         return found
+
+
+# What may stand between the end of a sentence and the next word, and what ends one.
+_OPENERS = " \t\"'\u201c\u2018([*-\u2013\u2014"
+_SENTENCE_ENDS = ".!?:;\n"
 
 
 @lru_cache(maxsize=budget.NAME_DELETIONS)
@@ -196,9 +213,12 @@ def _judge(token_text: str, kind: str, ctx: _Context) -> scoring.Verdict | None:
         return scoring.judge_word(word, z, _LazyWords(ctx), ctx.counts.get(key, 0))
     if not scoring.name_is_judged(word, z):
         return None  # judge_name would say None without looking at the document
-    # The given-name test scans the text, so only run it when it matters.
-    given = bool(scoring.name_slips(word, z)) and ctx.always_before_rare_name(token_text)
-    return scoring.judge_name(word, z, ctx.counts.get(key, 0), ctx.name_variants(key), given)
+    # Whether the dictionary's slips count; the tests scan the text, so only when there are any.
+    dictionary = bool(scoring.name_slips(word, z)) and not (
+        ctx.always_before_rare_name(token_text)
+        or (scoring.established_name(z) and not ctx.only_starts_sentences(token_text))
+    )
+    return scoring.judge_name(word, z, ctx.counts.get(key, 0), ctx.name_variants(key), dictionary)
 
 
 # Lower-case token texts that no document can get flagged (see

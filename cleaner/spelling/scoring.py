@@ -74,6 +74,13 @@ NAME_SAFE_ZIPF = 3.0
 # (a transposition or a dropped double letter) toward a far more common
 # spelling; an extra doubled letter is often the real spelling of a name.
 NAME_MAX_COST = 1.0
+# ... and, in running text, only when the name itself is rarer than this: a spelling used 100
+# times in a billion words is an established name ("Hera", "Framer", "Ries", "Taek" beside
+# "Hear", "Farmer", "Rise", "Take"), while slips that common are few ("Dehli" is 1.9). At the
+# start of a sentence a capitalised word is as likely a word ("Recieve the letter"), so there
+# the dictionary still counts; and a slip of any name is flagged when the document itself
+# spells it otherwise (judge_name's variants).
+ESTABLISHED_NAME_ZIPF = 2.0
 NAME_GAP = 2.0
 NAME_TARGET_ZIPF = 3.5
 # Variants found in the same document may be one full edit away.
@@ -352,12 +359,18 @@ def name_is_judged(name: str, zipf: float) -> bool:
     return zipf < NAME_SAFE_ZIPF and len(name) >= NAME_MIN_LENGTH
 
 
+def established_name(zipf: float) -> bool:
+    """Whether a capitalised word is common enough to be a name in its own right, so that
+    being a cheap slip of a far more common word says nothing in running text."""
+    return zipf >= ESTABLISHED_NAME_ZIPF
+
+
 def judge_name(
     name: str,
     zipf: float,
     count: int,
     doc_variants: Iterable[tuple[str, int, float]],
-    given_name: bool = False,
+    dictionary: bool = True,
 ) -> Verdict | None:
     """Verdict for a capitalised token.
 
@@ -365,14 +378,15 @@ def judge_name(
     of the document as (lower-cased word, count, zipf).  A rare capitalised
     word is usually a real name, so it needs evidence: a cheap slip away
     from a far more common spelling, or a variant the document uses more.
-    ``given_name`` says the token always stands before a rare capitalised
-    word ("Sumit Ganguly"): a first name, which the dictionary cannot judge,
-    so only the document's own variants count as evidence.
+    ``dictionary=False`` says the dictionary cannot judge this token, so only
+    the document's own variants count as evidence: a first name (the token
+    always stands before a rare capitalised word, "Sumit Ganguly"), or an
+    established name in running text (see ESTABLISHED_NAME_ZIPF).
     """
     if not name_is_judged(name, zipf):
         return None
     scored: dict[str, float] = {}
-    if not given_name:
+    if dictionary:
         for c in name_slips(name, zipf):
             scored[c.word] = c.zipf - c.cost
     for other, other_count, other_zipf in doc_variants:
