@@ -137,6 +137,12 @@ def test_an_established_name_one_swap_from_a_common_word_is_not_flagged() -> Non
     ]
 
 
+def test_two_forms_of_one_word_in_title_case_are_not_name_variants() -> None:
+    text = ("How Machine Learning Personalizes Shopping. Personalized Offers Work. "
+            "Maximalism Returns: A Maximalist Home. Super Tuscans From Tuscany.")
+    assert find_typos(text) == []
+
+
 def test_allow_list_is_case_insensitive() -> None:
     text = "He said teh plan was sound."
     assert find_typos(text, allow=frozenset({"TEH"})) == []

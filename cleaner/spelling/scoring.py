@@ -334,6 +334,22 @@ def _affix_pair(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
+# Endings that make forms of one word (an empty one: the bare stem).
+_INFLECTIONS = frozenset({"", "s", "es", "ed", "d", "ing", "er", "ers", "y", "ies", "ied", "ism",
+                          "ist", "ists", "an", "ans"})
+_MIN_STEM = 4
+
+
+def _inflection_pair(a: str, b: str) -> bool:
+    """ "Personalizes"/"Personalized", "Maximalism"/"Maximalist", "Tuscans"/"Tuscany": two forms
+    of one word in title case, not a name and its misspelling (a slip seldom turns one regular
+    ending into another)."""
+    for k in range(min(len(a), len(b)), _MIN_STEM - 1, -1):
+        if a[:k] == b[:k] and a[k:] in _INFLECTIONS and b[k:] in _INFLECTIONS:
+            return True
+    return False
+
+
 @lru_cache(maxsize=budget.NAME_SLIPS)
 def name_slips(name: str, zipf: float) -> tuple[cand.Candidate, ...]:
     """Far more common words that ``name`` is a cheap slip of (cached: names
@@ -390,7 +406,7 @@ def judge_name(
         for c in name_slips(name, zipf):
             scored[c.word] = c.zipf - c.cost
     for other, other_count, other_zipf in doc_variants:
-        if other == name or _affix_pair(other, name):
+        if other == name or _affix_pair(other, name) or _inflection_pair(other, name):
             continue
         # Typos are one-offs: a spelling used repeatedly is deliberate.
         if count > 1 and other_count < 3 * count:
