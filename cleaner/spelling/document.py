@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Mapping
 from functools import lru_cache
 from itertools import chain, compress, filterfalse, repeat
-from operator import itemgetter, mul
+from operator import itemgetter, mul, not_
 
 from . import Typo, _match_case, _message, _normal, budget, lexicon, quiet, scoring
 from .tokens import (
@@ -291,15 +291,17 @@ def _examine_plain(new: list[str], table: dict[str, float]) -> None:
     is made a token here, which is most of the rest of a news text's new
     chunks (rare words and names)."""
     cores = list(map(str.rstrip, map(str.lstrip, new, repeat(PLAIN_LEAD)), repeat(PLAIN_TRAIL)))
-    safe = _plain_unquestioned()
-    easy = [(chunk, core) for chunk, core in zip(new, cores) if core in safe]
-    if easy:
+    unquestioned = list(map(_plain_unquestioned().__contains__, cores))
+    if any(unquestioned):
         # Every chunk of one unquestioned word shares that word's entry ("said", "said,",
         # "said."): a cache entry then costs its key, not a key and two tuples.
-        words = list(map(itemgetter(1), easy))
+        words = list(compress(cores, unquestioned))
         _unquestioned_facts.update((w, ((), (w,))) for w in words if w not in _unquestioned_facts)
-        _chunk_facts.update(zip(map(itemgetter(0), easy), map(_unquestioned_facts.__getitem__, words)))
-    hard = [(chunk, core) for chunk, core in zip(new, cores) if core not in safe]
+        shared = map(_unquestioned_facts.__getitem__, words)
+        _chunk_facts.update(zip(compress(new, unquestioned), shared))
+    # compress picks, in C, the chunks and cores left to look at one by one
+    others = list(map(not_, unquestioned))
+    hard = zip(compress(new, others), compress(cores, others))
     word_safe, name_safe = scoring.WORD_SAFE_ZIPF, scoring.NAME_SAFE_ZIPF
     for chunk, core in hard:
         # [A-Za-z][a-z]+ (tokens._PLAIN without its optional possessive); a
