@@ -143,6 +143,17 @@ def test_two_forms_of_one_word_in_title_case_are_not_name_variants() -> None:
     assert find_typos(text) == []
 
 
+def test_words_with_letters_beyond_ascii_are_not_judged() -> None:
+    # typed or pasted on purpose, mostly words of another language; a slip makes ASCII
+    text = "The Bundesamt für Kultur served a crudité platter and fánk; the façade recieved paint."
+    assert [(t.word, t.suggestions[0]) for t in find_typos(text)] == [("recieved", "received")]
+
+
+def test_a_name_with_and_without_its_accents_is_one_name() -> None:
+    text = "A veteran of the Jo\u00ebl Robuchon empire. Chef Joel Robuchon had trained him."
+    assert find_typos(text) == []
+
+
 def test_allow_list_is_case_insensitive() -> None:
     text = "He said teh plan was sound."
     assert find_typos(text, allow=frozenset({"TEH"})) == []

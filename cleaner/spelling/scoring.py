@@ -13,6 +13,7 @@ clearly wrong AND the fix is clearly right.
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -230,7 +231,7 @@ def never_flagged(word: str, zipf: float) -> bool:
     document through the bonus and their count, and are left to
     :func:`judge_word`.
     """
-    if zipf >= WORD_SAFE_ZIPF:
+    if zipf >= WORD_SAFE_ZIPF or not word.isascii():
         return True
     listed_and_quiet = _listed(zipf) and not _may_flag(word, zipf, _EVERYWHERE)
     return listed_and_quiet and split_before_the(word) is None
@@ -250,8 +251,12 @@ def judge_word(
     space), from the rarer of the two words, and leads when it beats every
     single word by the margin a correction needs ("capacityis"; not "towords",
     which is as likely "towards").  A listed "inthe" is such a join too.
+    A word with a letter beyond ASCII is never flagged: a slip of the keyboard
+    makes ASCII, so such a word was typed or pasted on purpose, and is mostly
+    a word of another language that an English list cannot judge ("für",
+    "crudité", "fánk").
     """
-    if zipf >= WORD_SAFE_ZIPF or (zipf == 0.0 and count >= 2):
+    if zipf >= WORD_SAFE_ZIPF or not word.isascii() or (zipf == 0.0 and count >= 2):
         return None
     if (run_into_the := split_before_the(word)) is not None:
         return _joined_verdict(run_into_the, ())
@@ -334,6 +339,11 @@ def _affix_pair(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
+def _unaccented(word: str) -> str:
+    """The word without its diacritics ("joël" -> "joel")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 # Endings that make forms of one word (an empty one: the bare stem).
 _INFLECTIONS = frozenset({"", "s", "es", "ed", "d", "ing", "er", "ers", "y", "ies", "ied", "ism",
                           "ist", "ists", "an", "ans"})
@@ -407,6 +417,9 @@ def judge_name(
             scored[c.word] = c.zipf - c.cost
     for other, other_count, other_zipf in doc_variants:
         if other == name or _affix_pair(other, name) or _inflection_pair(other, name):
+            continue
+        if not (other.isascii() and name.isascii()) and _unaccented(other) == _unaccented(name):
+            continue  # "Joël"/"Joel", "Décor"/"Decor": one name with and without accents
             continue
         # Typos are one-offs: a spelling used repeatedly is deliberate.
         if count > 1 and other_count < 3 * count:
