@@ -200,6 +200,9 @@ def test_min_confidence_filters() -> None:
         "mp3",
         "U.S.",
         "iPhone",
+        "`recievr`",
+        "$recievr",
+        "{recievr}",
     ],
 )
 def test_non_words_are_never_flagged(token: str) -> None:

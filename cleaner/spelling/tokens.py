@@ -2,7 +2,7 @@
 
 Text is cut at white space into chunks.  A chunk that is not running prose
 (URL, e-mail address, @handle, #hashtag, anything with a digit such as
-"S-400", dotted abbreviations such as "U.S.") is skipped whole.  Inside the
+"S-400", dotted abbreviations such as "U.S.", code in `backticks`) is skipped whole.  Inside the
 other chunks, words are letter runs joined by apostrophes; hyphens split
 compounds so each part is judged on its own.  Possessive "'s" (straight or
 curly) is cut off.  Acronyms, camel-case brands and non-Latin words are left
@@ -19,7 +19,8 @@ from typing import NamedTuple
 from . import budget, lexicon  # lexicon loads nothing at import (see lexicon.prepare)
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
-_NOT_PROSE = re.compile(r"[\d@#_/\\=<>|~]|://|^www\.|[^\W\d_]\.[^\W\d_]")
+# Code marks too: `backticks`, {braces}, $VARIABLES are how text sets code apart.
+_NOT_PROSE = re.compile(r"[\d@#_/\\=<>|~`{}$]|://|^www\.|[^\W\d_]\.[^\W\d_]")
 _LATIN_MAX = "\u024f"  # end of Latin Extended-B
 MIN_LENGTH = 3
 # Longer runs of letters are not words a reader typed (a run-together URL slug, a hash, a
