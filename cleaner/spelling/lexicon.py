@@ -6,7 +6,7 @@ wordfreq's data is loaded on first use, never at import time, so that
 when it can), so the one-off cost lands before the first document, not
 inside whichever document first needs a given table.
 Frequencies are zipf values (log10 of occurrences per billion words);
-wordfreq folds case, so "Delhi" and "delhi" share one value.
+wordfreq folds case, so "London" and "london" share one value.
 """
 
 from __future__ import annotations

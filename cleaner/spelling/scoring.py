@@ -77,7 +77,7 @@ NAME_SAFE_ZIPF = 3.0
 NAME_MAX_COST = 1.0
 # ... and, in running text, only when the name itself is rarer than this: a spelling used 100
 # times in a billion words is an established name ("Hera", "Framer", "Ries", "Taek" beside
-# "Hear", "Farmer", "Rise", "Take"), while slips that common are few ("Dehli" is 1.9). At the
+# "Hear", "Farmer", "Rise", "Take"), while few slips are that common. At the
 # start of a sentence a capitalised word is as likely a word ("Recieve the letter"), so there
 # the dictionary still counts; and a slip of any name is flagged when the document itself
 # spells it otherwise (judge_name's variants).
@@ -406,7 +406,7 @@ def judge_name(
     from a far more common spelling, or a variant the document uses more.
     ``dictionary=False`` says the dictionary cannot judge this token, so only
     the document's own variants count as evidence: a first name (the token
-    always stands before a rare capitalised word, "Sumit Ganguly"), or an
+    always stands before a rare capitalised word, "Marek Zielonka"), or an
     established name in running text (see ESTABLISHED_NAME_ZIPF).
     """
     if not name_is_judged(name, zipf):
