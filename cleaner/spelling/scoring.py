@@ -350,14 +350,17 @@ _INFLECTIONS = frozenset({"", "s", "es", "ed", "d", "ing", "er", "ers", "y", "ie
 _MIN_STEM = 4
 
 
+_LONGEST_INFLECTION = max(map(len, _INFLECTIONS))
+
+
 def _inflection_pair(a: str, b: str) -> bool:
     """ "Personalizes"/"Personalized", "Maximalism"/"Maximalist", "Tuscans"/"Tuscany": two forms
     of one word in title case, not a name and its misspelling (a slip seldom turns one regular
-    ending into another)."""
-    for k in range(min(len(a), len(b)), _MIN_STEM - 1, -1):
-        if a[:k] == b[:k] and a[k:] in _INFLECTIONS and b[k:] in _INFLECTIONS:
-            return True
-    return False
+    ending into another). The stem is a shared beginning, so only the few places between the
+    longest ending and the end of the common prefix can split them."""
+    shared = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    first = max(_MIN_STEM, len(a) - _LONGEST_INFLECTION, len(b) - _LONGEST_INFLECTION)
+    return any(a[k:] in _INFLECTIONS and b[k:] in _INFLECTIONS for k in range(first, shared + 1))
 
 
 @lru_cache(maxsize=budget.NAME_SLIPS)
