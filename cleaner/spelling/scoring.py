@@ -231,7 +231,7 @@ def never_flagged(word: str, zipf: float) -> bool:
     document through the bonus and their count, and are left to
     :func:`judge_word`.
     """
-    if zipf >= WORD_SAFE_ZIPF or not word.isascii():
+    if zipf >= WORD_SAFE_ZIPF:
         return True
     listed_and_quiet = _listed(zipf) and not _may_flag(word, zipf, _EVERYWHERE)
     return listed_and_quiet and split_before_the(word) is None
@@ -251,12 +251,8 @@ def judge_word(
     space), from the rarer of the two words, and leads when it beats every
     single word by the margin a correction needs ("capacityis"; not "towords",
     which is as likely "towards").  A listed "inthe" is such a join too.
-    A word with a letter beyond ASCII is never flagged: a slip of the keyboard
-    makes ASCII, so such a word was typed or pasted on purpose, and is mostly
-    a word of another language that an English list cannot judge ("für",
-    "crudité", "fánk").
     """
-    if zipf >= WORD_SAFE_ZIPF or not word.isascii() or (zipf == 0.0 and count >= 2):
+    if zipf >= WORD_SAFE_ZIPF or (zipf == 0.0 and count >= 2):
         return None
     if (run_into_the := split_before_the(word)) is not None:
         return _joined_verdict(run_into_the, ())

@@ -6,7 +6,8 @@ Text is cut at white space into chunks.  A chunk that is not running prose
 other chunks, words are letter runs joined by apostrophes; hyphens split
 compounds so each part is judged on its own.  Possessive "'s" (straight or
 curly) is cut off.  Acronyms, camel-case brands and non-Latin words are left
-alone because a frequency list cannot judge them.
+alone because a frequency list cannot judge them, and so are lower-case
+words with a letter beyond ASCII ("für", "crudité").
 
 Chunks repeat a lot, so the per-chunk work is cached process-wide.
 """
@@ -60,7 +61,9 @@ def classify(word: str) -> str | None:
         return None
     rest = word[1:]
     if word.islower():
-        return WORD
+        # A slip of the keyboard makes ASCII: a lower-case word with another letter was typed
+        # or pasted on purpose, mostly a word of another language ("für", "crudité").
+        return WORD if word.isascii() else None
     if word[0].isupper() and (rest.islower() or not any(c.isalpha() for c in rest)):
         return NAME
     return None  # ACRONYM, camelCase, iPhone, McDonald: leave alone
