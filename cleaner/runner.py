@@ -355,9 +355,10 @@ class _Writer:
             return
         doc: Document = outcome.document
         self.summary.add(doc, size)
-        if doc.metadata.get("encoding_detected") and not self.output.quiet:
-            print(f"cleaner: note: {item.source}: not UTF-8, decoded as {doc.metadata['encoding']}",
-                  file=sys.stderr)
+        if not self.output.quiet:
+            note = _decoding_note(doc.metadata)
+            if note is not None:
+                print(f"cleaner: note: {item.source}: {note}", file=sys.stderr)
         if doc.errors:
             self.errors += self.cleaner.config.strict
         self.flagged += bool(doc.flags)
@@ -399,6 +400,15 @@ class _Writer:
         if self._records is not None:
             self._records.close()
             self._records = None
+
+
+def _decoding_note(metadata: dict[str, Any]) -> str | None:
+    """What the user should know about how a document was decoded, if anything."""
+    if metadata.get("encoding_detected"):
+        return f"not UTF-8, decoded as {metadata['encoding']}"
+    if metadata.get("page_encoding_fixed"):
+        return "the page held UTF-8 read as Latin-1; decoded again before extraction"
+    return None
 
 
 def write_document(doc: Document, source: str, spec: Any) -> str | None:

@@ -292,3 +292,16 @@ def test_a_page_without_c1_characters_is_extracted_as_it_is(cleaner: Cleaner) ->
     document = cleaner.clean(_page("the château café takes cards"), source="page.html")
     assert document.text.splitlines()[1] == _PROSE.format("the château café takes cards") + " Paragraph 0."
     assert "page_encoding_fixed" not in document.metadata
+
+
+def test_cli_notes_a_page_decoded_again(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "ferry.html"
+    page.write_text(_page("you\u2019re paying by card".encode().decode("latin-1")), encoding="utf-8")
+    code = main(["clean", "--isolated", "--no-entry-points", "--ignore", "T", str(page)])
+    captured = capsys.readouterr()
+    assert code == 0
+    assert "that you\u2019re paying by card on board" in captured.out
+    assert captured.err.splitlines() == [
+        f"cleaner: note: {page}: the page held UTF-8 read as Latin-1; decoded again before "
+        "extraction"
+    ]
