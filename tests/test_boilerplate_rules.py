@@ -145,11 +145,16 @@ REMOVE = [
     ("B903", "City Life » Cycling » Council approves new lanes", "LEAD"),
     ("B904", "Harbour Notes is a production of Kessel Media.", "END"),
     ("B904", "This story about bike lanes was produced by The Coastal Ledger, a local newsroom.", "END"),
+    ("B905", "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.", "MID"),
+    ("B905", "Lorem Ipsum", "MID"),
+    ("B905", "- Lorem ipsum 2", "MID"),
 ]
 
 # (line, where) -- ordinary news sentences that no rule may touch
 KEEP = [
     ("The minister declined to comment.", "MID"),
+    ("Designers have used lorem ipsum as filler text since the 1960s.", "MID"),
+    ("Lorem ipsum, the filler text of typesetters, comes from a work by Cicero.", "MID"),
     ("The newsletter industry grew 5% last year, according to a trade group.", "MID"),
     ("Protesters gathered on the left (left bank of the river) before marching south.", "MID"),
     ("The party's candidate, who leans (left) on economics, won the seat.", "MID"),

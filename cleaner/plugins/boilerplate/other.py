@@ -1,4 +1,4 @@
-"""B9xx: author bios, bylines and post metadata, navigation labels."""
+"""B9xx: author bios, bylines and post metadata, navigation labels, template filler."""
 
 from __future__ import annotations
 
@@ -203,4 +203,22 @@ def publisher_blurb(block: Block) -> str | None:
     return None
 
 
-RULES = (author_bio, post_meta, navigation_label, publisher_blurb)
+# "Lorem ipsum" opening a line: as the line itself ("Lorem ipsum", "- Lorem ipsum 2") or as the
+# start of the filler paragraph ("Lorem ipsum dolor sit amet, ...").
+_FILLER = re.compile(r"^\W*lorem ipsum(?:\W*\d*\W*$|\s+dolor\b)", re.IGNORECASE)
+
+
+@rule("B905", "placeholder-text", stage="remove", category="other", max_words=300)
+def placeholder_text(block: Block) -> str | None:
+    """Template filler a page went out with: "Lorem ipsum dolor sit amet, consectetur ..."
+    paragraphs and the headings or list items made of it ("Lorem ipsum 1").
+
+    Only a line that opens with the filler: an article about it ("Designers have used lorem
+    ipsum since the 1960s") mentions it inside a sentence.
+    """
+    if block.words <= 300 and _FILLER.match(block.text):
+        return "placeholder text left in the page template"
+    return None
+
+
+RULES = (author_bio, post_meta, navigation_label, publisher_blurb, placeholder_text)
