@@ -48,6 +48,7 @@ REMOVE = [
     ("B102", "Image caption: Lanes will be separated by kerbs", "MID"),
     ("B102", "Photo by Lena Park / Getty Images", "LEAD"),
     ("B102", "Illustration: Sam Hale", "MID"),
+    ("B102", "Featured image: Lucie Ferrand", "MID"),
     ("B102", "Riders wait for the green light on the new lane. Credit: Clara Tate", "MID"),
     ("B102", "The depot at dawn. Photo credit: Adam and Elena Paas", "MID"),
     ("B201", "Leave a comment", "END"),

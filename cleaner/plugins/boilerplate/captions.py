@@ -21,9 +21,9 @@ _CAPTION_VERB = re.compile(
 )
 _CREDIT = re.compile(
     r"\((?:photo|image|picture|pic|credit|photograph|file photo)s?\b[^)]{0,80}\)"
-    r"|^(?:photo|image|picture|photograph|illustration)s?(?:\s+(?:credit|by))?\s*[:|]"
-    r"|^(?:(?:featured?|header|cover|top|lead|hero) )?(?:photo|image|illustration)s? "
-    r"(?:by|courtesy of|via)\b"
+    r"|^(?:(?:featured?|header|cover|top|lead|hero) )?"
+    r"(?:(?:photo|image|picture|photograph|illustration)s?(?:\s+(?:credit|by))?\s*[:|]"
+    r"|(?:photo|image|illustration)s? (?:by|courtesy of|via)\b)"
     r"|^image (?:caption|copyright|source)\b"
     r"|\b(?:photo |image )?credit: ?(?-i:[A-Z][\w.'’&-]*(?: (?:[A-Z&][\w.'’&-]*|and|of)){0,5})\)?$"
     r"|\b(?:getty images|shutterstock|alamy|istock(?:photo)?|unsplash|afp via getty|ap photo|"
