@@ -144,6 +144,8 @@ REMOVE = [
     ("B903", "Skip Navigation", "LEAD"),
     ("B903", "Home > News > Transport", "LEAD"),
     ("B903", "City Life » Cycling » Council approves new lanes", "LEAD"),
+    ("B903", "Jump to Recipe", "MID"),
+    ("B903", "Skip to the list ↓", "MID"),
     ("B904", "Harbour Notes is a production of Kessel Media.", "END"),
     ("B904", "This story about bike lanes was produced by The Coastal Ledger, a local newsroom.", "END"),
     ("B905", "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.", "MID"),
@@ -155,6 +157,9 @@ REMOVE = [
 KEEP = [
     ("The minister declined to comment.", "MID"),
     ("Designers have used lorem ipsum as filler text since the 1960s.", "MID"),
+    ("Skip to the end: the council approved the plan.", "MID"),
+    ("Go to the polls on Thursday, the mayor urged residents.", "MID"),
+    ("Jump to a section:", "LEAD"),
     ("Lorem ipsum, the filler text of typesetters, comes from a work by Cicero.", "MID"),
     ("The newsletter industry grew 5% last year, according to a trade group.", "MID"),
     ("Protesters gathered on the left (left bank of the river) before marching south.", "MID"),

@@ -144,6 +144,9 @@ _NAV_LABELS = labels(
 
 
 _PAGINATION = re.compile(r"^page \d+ (?:of|/) \d+$", re.IGNORECASE)
+# An in-page link on its own line: "Jump to Recipe", "Skip to the list", "Scroll to comments ↓"
+# (not "Jump to a section:", which introduces the page's table of contents).
+_JUMP = re.compile(r"^(?:jump|skip|scroll|go) to (?:the )?[\w'’ -]{2,30}[\s↓⬇»›>]*$", re.IGNORECASE)
 
 
 @rule("B903", "navigation-label", stage="remove", category="other", max_words=25)
@@ -151,7 +154,7 @@ def navigation_label(block: Block) -> str | None:
     """A site-navigation label on its own line ("Home", "Skip to content", "Back to top").
 
     Only a line that is exactly the label goes; "Home prices rose again" stays. A pagination
-    label ("Page 1 of 8") is one too. Also a
+    label ("Page 1 of 8") and a link within the page ("Jump to Recipe") are ones too. Also a
     breadcrumb trail in the first three lines: "Home > News > Transport" or "Computer Science >
     Artificial Intelligence" (capitalised labels between arrows, no sentence punctuation).
     """
@@ -159,6 +162,8 @@ def navigation_label(block: Block) -> str | None:
         return "navigation label"
     if block.words <= 5 and _PAGINATION.match(block.text):
         return "pagination label"
+    if block.words <= 5 and _JUMP.match(block.text):
+        return "link to another part of the page"
     if block.index < 3 and block.words <= 25 and _is_breadcrumb(block.text):
         return "breadcrumb trail"
     return None
