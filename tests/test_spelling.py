@@ -284,6 +284,15 @@ def test_comparatives_of_rare_y_adjectives_are_not_flagged() -> None:
     assert [(t.word, t.suggestions[0]) for t in find_typos(text)] == [("comfortible", "comfortable")]
 
 
+def test_a_listed_word_the_document_keeps_using_is_its_topic() -> None:
+    text = ("A database can use sharding. With sharding, each node holds a part; sharding "
+            "needs a key. The movers charge for crating, and crating takes time; crating is "
+            "extra. Staff recieve a bonus, recieve a car and recieve shares.")
+    assert [(t.word, t.suggestions[0]) for t in find_typos(text)] == [
+        ("recieve", "receive")
+    ] * 3
+
+
 def test_unseen_term_used_repeatedly_is_not_a_slip() -> None:
     text = "The zorbex fell. Traders sold the zorbex. The zorbex recovered."
     assert find_typos(text) == []

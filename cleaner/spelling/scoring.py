@@ -63,6 +63,10 @@ CHEAP_SLIP = max(TRANSPOSE, DROP_DOUBLE)
 # confidence of 0.91, below DEFAULT_HIGH_CONFIDENCE, so --fix-typos leaves them to a person:
 # the token may be a code identifier or a new compound after all.
 JOINED_MARGIN = 1.0
+# A listed word the document uses this often is its topic ("sharding" in a database story,
+# "crating" in one about moving, "have-nots"), not a slip: slips are one-offs. Only a habitual
+# cheap slip ("recieve", "accomodate", "teh" three times over) is still flagged.
+REPEATED_USE = 3
 # Bonus for a candidate that the same document uses elsewhere.
 DOC_BONUS = 1.0
 # ... fading to nothing for words at least this common (zipf 6: "were").
@@ -256,7 +260,7 @@ def judge_word(
         return None
     if (run_into_the := split_before_the(word)) is not None:
         return _joined_verdict(run_into_the, ())
-    single = _judge_single_word(word, zipf, in_document)
+    single = _judge_single_word(word, zipf, in_document, count >= REPEATED_USE)
     joined = split_joined(word) if zipf == 0.0 else None
     if joined is None or (single is not None and joined.zipf - DROP - single[1] < WORD_MARGIN):
         return single[0] if single is not None else None
@@ -270,10 +274,11 @@ def _joined_verdict(joined: Joined, others: tuple[str, ...]) -> Verdict:
 
 
 def _judge_single_word(
-    word: str, zipf: float, in_document: Container[str]
+    word: str, zipf: float, in_document: Container[str], repeated: bool = False
 ) -> tuple[Verdict, float] | None:
     """:func:`judge_word` for the reading as a misspelling of one word: the verdict and the
-    score of its first suggestion."""
+    score of its first suggestion. A ``repeated`` word is flagged only for a cheap slip
+    (see REPEATED_USE)."""
     if _listed(zipf) and not _may_flag(word, zipf, in_document):
         return None
     found = list(cand.near(word))
@@ -288,6 +293,8 @@ def _judge_single_word(
     ranked = _rank(scored)
     own = zipf if zipf > 0 else UNKNOWN_ZIPF
     best_cost = next(c.cost for c in found if c.word == ranked[0][1])
+    if repeated and best_cost > CHEAP_SLIP:
+        return None
     margin = ranked[0][0] - own - _word_margin(zipf, best_cost)
     if margin >= 0 and is_derived(word) and not _inner_slip(word, ranked[0][1]):
         margin -= DERIVED_PENALTY
