@@ -28,8 +28,9 @@ from cleaner.inputs import InputItem, item_size
 
 # Documents per batch sent to a worker: sending a batch and its results costs about a
 # millisecond of the parent's time, so batches of news articles (a few ms each) should not be
-# smaller; HTML pages fill BATCH_BYTES long before.
-BATCH_DOCS = 64
+# smaller; HTML pages fill BATCH_BYTES long before. 128 rather than 64: the feeding process of
+# a -j 2 run over 7,788 articles spends 10-15% less CPU, its wall time is ~2% shorter.
+BATCH_DOCS = 128
 BATCH_BYTES = 512 << 10  # ... or fewer when they add up to this many bytes (HTML pages)
 # Batches in flight per worker. Results are taken in input order, so one slow batch at the head
 # leaves the other workers only the rest of the window to work on: a deep window keeps them busy
