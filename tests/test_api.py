@@ -150,11 +150,12 @@ def test_warm_up_never_fails_the_run_even_when_strict() -> None:
 def test_mojibake_that_lost_its_control_characters_is_read_from_its_place() -> None:
     # "’", "“", "”" and "—" as UTF-8 read as Latin-1, with the C1 controls stripped: "â" alone
     text = ("Dr Parr says. \u00e2The point is, you\u00e2re not alone,\u00e2 she said. "
-            "The entities\u00e2like firms\u00e2have rules \u00e2 and the firms\u00e2 owners agree.")
+            "The entities\u00e2like firms\u00e2have rules \u00e2 and the firms\u00e2 owners agree "
+            "at the Ch\u00e2teau.")
     doc = clean(text)
     assert doc.text == ("Dr Parr says. \u201cThe point is, you\u2019re not alone,\u201d she said. "
                         "The entities\u2014like firms\u2014have rules \u2014 and the firms\u2019 "
-                        "owners agree.")
+                        "owners agree at the Ch\u00e2teau.")
     assert [(r.rule, r.text, r.replacement) for r in doc.repairs] == [
         ("R103", "\u00e2", c) for c in "\u201c\u2019\u201d\u2014\u2014\u2014\u2019"
     ]

@@ -291,6 +291,11 @@ _CONTRACTED = {
 }
 _WORD_BEFORE = re.compile(r"[A-Za-z]+\Z")
 _ENDING_AFTER = re.compile(r"(s|t|re|ve|ll|d|m)(?![A-Za-z])", re.IGNORECASE)
+# A dash joins two whole English words; "Ch\u00e2teau", "th\u00e9\u00e2tre", "Rom\u00e2n" keep
+# their letter.
+# (Another lone "\u00e2" is a boundary too: "few\u00e2you\u00e2ll".)
+_WHOLE_WORD_BEFORE = re.compile(r"(?<![^\W\d_\u00e2])[A-Za-z]{3,}\Z")
+_WHOLE_WORD_AFTER = re.compile(r"[A-Za-z]{2,}(?![^\W\d_\u00e2])")
 
 
 def _apostrophe(text: str, at: int) -> bool:
@@ -308,12 +313,16 @@ def _apostrophe(text: str, at: int) -> bool:
 
 def _lost_punctuation(text: str, at: int, quote_open: bool) -> str | None:
     """What a lone "â" most likely was, from its neighbours, once the document has shown that
-    it holds such lost punctuation: a dash between two words or spaces, an opening quote
-    before a word, a closing quote after one (an apostrophe after a plural "s" outside quotes)."""
+    it holds such lost punctuation: a dash between two whole ASCII words (not inside
+    "Ch\u00e2teau") or two spaces, an opening quote before a word, a closing quote after one (an
+    apostrophe after a plural "s" outside quotes)."""
     before = text[at - 1] if at else " "
     after = text[at + 1] if at + 1 < len(text) else " "
     if before.isalpha() and after.isalpha():
-        return "\u2014"
+        whole = _WHOLE_WORD_BEFORE.search(text, max(0, at - 40), at) and _WHOLE_WORD_AFTER.match(
+            text, at + 1
+        )
+        return "\u2014" if whole else None
     if before.isspace() and after.isspace():
         return "\u2014"
     if (before.isspace() or before in "([") and after.isalnum():
