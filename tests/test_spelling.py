@@ -293,6 +293,12 @@ def test_a_listed_word_the_document_keeps_using_is_its_topic() -> None:
     ] * 3
 
 
+def test_a_use_that_opens_a_sentence_counts_as_a_use() -> None:
+    text = ("Sharding splits a database. With sharding, each node holds a part; sharding needs "
+            "a key. Vercel hosts the site; the team moved to vercel last year.")
+    assert find_typos(text) == []
+
+
 def test_unseen_term_used_repeatedly_is_not_a_slip() -> None:
     text = "The zorbex fell. Traders sold the zorbex. The zorbex recovered."
     assert find_typos(text) == []

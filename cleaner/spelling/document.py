@@ -210,7 +210,9 @@ def _judge(token_text: str, kind: str, ctx: _Context) -> scoring.Verdict | None:
         if scoring.never_flagged(word, z):
             _remember_quiet(token_text)
             return None
-        return scoring.judge_word(word, z, _LazyWords(ctx), ctx.counts.get(key, 0))
+        # Uses of the word, at a sentence start too ("Sharding ...", then "sharding")
+        uses = ctx.counts.get(key, 0) + ctx.counts.get(key[:1].upper() + key[1:], 0)
+        return scoring.judge_word(word, z, _LazyWords(ctx), uses)
     if not scoring.name_is_judged(word, z):
         return None  # judge_name would say None without looking at the document
     # Whether the dictionary's slips count; the tests scan the text, so only when there are any.
