@@ -291,9 +291,8 @@ _CONTRACTED = {
 }
 _WORD_BEFORE = re.compile(r"[A-Za-z]+\Z")
 _ENDING_AFTER = re.compile(r"(s|t|re|ve|ll|d|m)(?![A-Za-z])", re.IGNORECASE)
-# A dash joins two whole English words; "Ch\u00e2teau", "th\u00e9\u00e2tre", "Rom\u00e2n" keep
-# their letter.
-# (Another lone "\u00e2" is a boundary too: "few\u00e2you\u00e2ll".)
+# A dash joins two whole ASCII words (another lone "\u00e2" is a boundary too:
+# "few\u00e2you\u00e2ll"); "Ch\u00e2teau", "th\u00e9\u00e2tre", "Rom\u00e2n" keep their letter.
 _WHOLE_WORD_BEFORE = re.compile(r"(?<![^\W\d_\u00e2])[A-Za-z]{3,}\Z")
 _WHOLE_WORD_AFTER = re.compile(r"[A-Za-z]{2,}(?![^\W\d_\u00e2])")
 
@@ -319,10 +318,9 @@ def _lost_punctuation(text: str, at: int, quote_open: bool) -> str | None:
     before = text[at - 1] if at else " "
     after = text[at + 1] if at + 1 < len(text) else " "
     if before.isalpha() and after.isalpha():
-        whole = _WHOLE_WORD_BEFORE.search(text, max(0, at - 40), at) and _WHOLE_WORD_AFTER.match(
-            text, at + 1
-        )
-        return "\u2014" if whole else None
+        word_before = _WHOLE_WORD_BEFORE.search(text, max(0, at - 40), at)
+        word_after = _WHOLE_WORD_AFTER.match(text, at + 1)
+        return "\u2014" if word_before and word_after else None
     if before.isspace() and after.isspace():
         return "\u2014"
     if (before.isspace() or before in "([") and after.isalnum():

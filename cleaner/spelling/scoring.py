@@ -347,13 +347,11 @@ def _unaccented(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
-# Endings that make forms of one word (an empty one: the bare stem).
+# Endings that make forms of one word (an empty one: the bare stem), after a stem this long.
 _INFLECTIONS = frozenset({"", "s", "es", "ed", "d", "ing", "er", "ers", "y", "ies", "ied", "ism",
                           "ist", "ists", "an", "ans"})
-_MIN_STEM = 4
-
-
 _LONGEST_INFLECTION = max(map(len, _INFLECTIONS))
+_MIN_STEM = 4
 
 
 def _inflection_pair(a: str, b: str) -> bool:
@@ -426,7 +424,6 @@ def judge_name(
             continue
         if not (other.isascii() and name.isascii()) and _unaccented(other) == _unaccented(name):
             continue  # "Joël"/"Joel", "Décor"/"Decor": one name with and without accents
-            continue
         # Typos are one-offs: a spelling used repeatedly is deliberate.
         if count > 1 and other_count < 3 * count:
             continue

@@ -2,8 +2,8 @@
 
 Text is cut at white space into chunks.  A chunk that is not running prose
 (URL, e-mail address, @handle, #hashtag, anything with a digit such as
-"S-400", dotted abbreviations such as "U.S.", code in `backticks`) is skipped whole.  Inside the
-other chunks, words are letter runs joined by apostrophes; hyphens split
+"S-400", dotted abbreviations such as "U.S.", code in `backticks`) is skipped
+whole.  Inside the other chunks, words are letter runs joined by apostrophes; hyphens split
 compounds so each part is judged on its own.  Possessive "'s" (straight or
 curly) is cut off.  Acronyms, camel-case brands and non-Latin words are left
 alone because a frequency list cannot judge them, and so are lower-case
