@@ -81,6 +81,25 @@ def test_listed_words_need_more_evidence_unless_a_cheap_slip(
     assert [(t.word, t.suggestions[0]) for t in find_typos(text)] == flagged
 
 
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # Real words a costlier edit away from a far more common one: the second word list
+        # knows them (frequency alone flagged "doers" -> "does", "wok" -> "work").
+        ("The doers and the talkers met.", []),
+        ("Add a wok of rice.", []),
+        # A cheap slip of a word that list knows is still a slip when the document says so.
+        ("The lorry driver said the lory was parked outside.", [("lory", "lorry")]),
+        # A misspelling neither list knows keeps the usual margin.
+        ("The doers and the talkers met at the sumit.", [("sumit", "summit")]),
+    ],
+)
+def test_words_a_cleaned_word_list_knows_need_more_evidence(
+    text: str, flagged: list[tuple[str, str]]
+) -> None:
+    assert [(t.word, t.suggestions[0]) for t in find_typos(text)] == flagged
+
+
 def test_common_misspellings_in_running_text() -> None:
     text = (
         "The council said residents would recieve a letter this week. "

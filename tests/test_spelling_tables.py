@@ -129,29 +129,54 @@ def test_words_judged_in_advance_are_exactly_those_never_flagged() -> None:
     assert all(quiet.MIN_ZIPF <= table[w] < scoring.WORD_SAFE_ZIPF for w in judged)
 
 
-def test_words_judged_in_advance_are_cached_and_redone_when_the_rules_change(
-    cache: Path, monkeypatch: pytest.MonkeyPatch
+def test_dictionary_words_are_the_flaggable_ones_pyspellchecker_knows() -> None:
+    from spellchecker import SpellChecker
+
+    from cleaner.spelling import dictionary, scoring
+
+    table = lexicon.zipf_table()
+    known = dictionary.words()
+    assert {"doers", "wok", "whiten", "winnow"} <= known.keys()
+    assert not {"recieve", "goverment", "sumit"} & known.keys()  # misspellings: not on its list
+    assert all(scoring.FAR_BELOW_ZIPF <= table[w] < scoring.WORD_SAFE_ZIPF for w in known)
+    assert not any(scoring.never_flagged(w, table[w]) for w in known)
+    assert SpellChecker().known(known) == set(known)
+
+
+@pytest.mark.parametrize("name", ["quiet", "dictionary"])
+def test_word_lists_worked_out_once_are_cached_and_redone_when_the_rules_change(
+    name: str, cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import importlib
+
     from cleaner.spelling import quiet
 
+    module = importlib.import_module(f"cleaner.spelling.{name}")
     builds: list[int] = []
-    real_build = quiet.build
+    real_build = module.build
 
     def counted() -> list[str]:
         builds.append(1)
         return real_build()
 
-    monkeypatch.setattr(quiet, "build", counted)
+    monkeypatch.setattr(module, "build", counted)
+    monkeypatch.setattr(module, "_words", None)
+    first = module.words()
+    monkeypatch.setattr(module, "_words", None)
+    assert module.words() == first and len(builds) == 1  # read back from the cache
+    monkeypatch.setattr(quiet, "rules_fingerprint", lambda: "edited scoring rules")
+    monkeypatch.setattr(module, "_words", None)
+    assert module.words() == first and len(builds) == 2  # a new key: worked out again
+
+
+def test_without_readable_sources_no_verdict_is_worked_out_in_advance(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cleaner.spelling import quiet
+
+    monkeypatch.setattr(quiet, "rules_fingerprint", lambda: None)
     monkeypatch.setattr(quiet, "_words", None)
-    first = quiet.words()
-    monkeypatch.setattr(quiet, "_words", None)
-    assert quiet.words() == first and len(builds) == 1  # read back from the cache
-    monkeypatch.setattr(quiet, "_rules_fingerprint", lambda: "edited scoring rules")
-    monkeypatch.setattr(quiet, "_words", None)
-    assert quiet.words() == first and len(builds) == 2  # a new key: worked out again
-    monkeypatch.setattr(quiet, "_rules_fingerprint", lambda: None)
-    monkeypatch.setattr(quiet, "_words", None)
-    assert quiet.words() == {}  # sources unreadable: every word judged when met
+    assert quiet.words() == {}  # every word judged when met
 
 
 def test_the_cached_verdicts_key_covers_every_module_their_rule_runs() -> None:

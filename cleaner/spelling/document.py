@@ -15,7 +15,7 @@ from functools import lru_cache
 from itertools import chain, compress, filterfalse, repeat
 from operator import itemgetter, mul, not_
 
-from . import Typo, _match_case, _message, _normal, budget, lexicon, quiet, scoring
+from . import Typo, _match_case, _message, _normal, budget, dictionary, lexicon, quiet, scoring
 from .tokens import (
     MAX_LENGTH,
     MIN_LENGTH,
@@ -177,6 +177,7 @@ def _prepare() -> None:
     time, or the first one that happens to need a set."""
     lexicon.prepare()
     quiet.words()
+    dictionary.words()
     _common_words(1)
     _common_words(MIN_LENGTH)
     _plain_unquestioned()

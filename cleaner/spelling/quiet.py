@@ -46,7 +46,7 @@ def _load() -> None:
     with _lock:
         if _words is not None:
             return
-        fingerprint = _rules_fingerprint()
+        fingerprint = rules_fingerprint()
         if fingerprint is None:  # sources not readable: judge every word when met, as before
             _words = {}
             return
@@ -72,7 +72,7 @@ def build() -> list[str]:
 DECIDING_MODULES = (scoring, candidates, errormodel, lexicon, joined)
 
 
-def _rules_fingerprint() -> str | None:
+def rules_fingerprint() -> str | None:
     """A hash of the source of the modules that decide :func:`scoring.never_flagged` (None
     when a source cannot be read, e.g. from a zip archive)."""
     digest = hashlib.sha256()
