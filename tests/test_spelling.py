@@ -298,6 +298,12 @@ def test_regular_derivations_are_not_flagged() -> None:
     assert find_typos(text) == []
 
 
+def test_a_prefix_the_correction_shares_is_no_sign_of_a_coinage() -> None:
+    # "untill" is "un" + "till", but "until" has the "un" too: the slip is at the end.
+    text = "We waited untill dark, and the firm plans to rebrand and reissue its shares."
+    assert [(t.word, t.suggestions[0]) for t in find_typos(text)] == [("untill", "until")]
+
+
 def test_comparatives_of_rare_y_adjectives_are_not_flagged() -> None:
     text = "Its showier rival has cushier seats and a dinkier screen, but one is comfortible."
     assert [(t.word, t.suggestions[0]) for t in find_typos(text)] == [("comfortible", "comfortable")]

@@ -107,12 +107,17 @@ def _doubled_cvc(stem: str) -> bool:
     )
 
 
-def _inflected(word: str) -> bool:
+Affix = tuple[str, str]  # ("prefix" | "suffix" | "compound", the affix; "" for a compound)
+
+
+def _suffixes(word: str) -> list[str]:
+    """The regular endings that make ``word`` a known stem's inflection or derivation."""
+    found = []
     sibilant_es = word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh", "o"))
     if sibilant_es and _known(word[:-2]):
-        return True
+        found.append("es")
     if word.endswith("ies") and _known(word[:-3] + "y"):
-        return True
+        found.append("ies")
     # "companys" is not how English inflects "company", so it does not count.
     consonant_y = word.endswith("ys") and word[-3:-2] not in _VOWELS
     if (
@@ -121,9 +126,9 @@ def _inflected(word: str) -> bool:
         and not consonant_y
         and _known(word[:-1], 3.0)
     ):
-        return True
+        found.append("s")
     if word.endswith("d") and word[-2:-1] == "e" and _known(word[:-1]):
-        return True
+        found.append("d")
     for suffix in _SUFFIXES:
         if word.endswith(suffix):
             stem = word[: -len(suffix)]
@@ -131,25 +136,33 @@ def _inflected(word: str) -> bool:
             if vowel_suffix and stem.endswith("e") and not stem.endswith("ee"):
                 continue  # "takeing": English drops the e before a vowel
             if _known(stem) or _doubled_cvc(stem) or (vowel_suffix and _known(stem + "e")):
-                return True
-            if stem.endswith("i") and _known(stem[:-1] + "y", Y_STEM_ZIPF):
-                return True
-    return False
+                found.append(suffix)
+            elif stem.endswith("i") and _known(stem[:-1] + "y", Y_STEM_ZIPF):
+                found.append("i" + suffix)
+    return found
 
 
 @lru_cache(maxsize=budget.DERIVED)
-def is_derived(word: str) -> bool:
-    """True when ``word`` is a known stem plus a regular prefix or suffix."""
-    if _inflected(word):
-        return True
-    for prefix in _PREFIXES:
-        if word.startswith(prefix) and _known(word[len(prefix) :], 3.0):
-            return True
+def affixes(word: str) -> tuple[Affix, ...]:
+    """Every way ``word`` is a known stem plus a regular prefix or suffix, or two common words
+    joined; empty when it is none of these."""
+    found: list[Affix] = [("suffix", s) for s in _suffixes(word)]
+    found += [
+        ("prefix", prefix)
+        for prefix in _PREFIXES
+        if word.startswith(prefix) and _known(word[len(prefix) :], 3.0)
+    ]
     n = COMPOUND_PART_LENGTH
     for i in range(n, len(word) - n + 1):
         if (
             lexicon.zipf(word[:i]) >= COMPOUND_PART_ZIPF
             and lexicon.zipf(word[i:]) >= COMPOUND_PART_ZIPF
         ):
-            return True
-    return False
+            found.append(("compound", ""))
+            break
+    return tuple(found)
+
+
+def is_derived(word: str) -> bool:
+    """True when ``word`` is a known stem plus a regular prefix or suffix."""
+    return bool(affixes(word))

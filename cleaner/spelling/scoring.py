@@ -30,7 +30,7 @@ from .errormodel import (
     typo_cost,
 )
 from .joined import Joined, split_before_the, split_joined
-from .morphology import is_derived
+from .morphology import affixes
 from .plausibility import log_likelihood
 
 # --- lower-case words -------------------------------------------------------
@@ -169,9 +169,27 @@ def _needs_far(found: list[cand.Candidate], zipf: float) -> bool:
 
 def _inner_slip(typed: str, candidate: str) -> bool:
     """True when the two differ only inside the word, away from where an
-    affix would attach ("controling" / "controlling"): then looking like a
-    derived form is no evidence that the token is deliberate."""
+    affix would attach ("controling" / "controlling")."""
     return typed[:2] == candidate[:2] and typed[-3:] == candidate[-3:]
+
+
+def _coined(typed: str, candidate: str) -> bool:
+    """Whether the typed word's make-up (a known stem and a regular affix, or two common words
+    joined) is evidence that it was meant rather than a slip of ``candidate``.
+
+    Not when the two differ only inside the word, away from where an affix attaches
+    ("controling"/"controlling"), nor when a prefix is the correction's too and no dictionary
+    knows the word: "demerge" is "de" + "merge", and "emerge" has no "de", but "untill" is
+    "un" + "till" and "until" begins with "un" as well ("presense"/"presence" likewise), while
+    "untied"/"united" share theirs and "untied" is a word. A shared suffix is not enough:
+    "liens" is "lien" + "s", and a word meant, although "lines" ends in "s" too.
+    """
+    if _inner_slip(typed, candidate):
+        return False
+    return any(
+        kind != "prefix" or not candidate.startswith(affix) or dictionary.lists(typed)
+        for kind, affix in affixes(typed)
+    )
 
 
 def _listed(zipf: float) -> bool:
@@ -303,7 +321,7 @@ def _judge_single_word(
     if repeated and best_cost > CHEAP_SLIP:
         return None
     margin = ranked[0][0] - own - _word_margin(zipf, best_cost)
-    if margin >= 0 and is_derived(word) and not _inner_slip(word, ranked[0][1]):
+    if margin >= 0 and _coined(word, ranked[0][1]):
         margin -= DERIVED_PENALTY
     if margin >= 0 and best_cost > CHEAP_SLIP and dictionary.lists(word):
         margin -= DICTIONARY_PENALTY
