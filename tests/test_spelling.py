@@ -304,6 +304,13 @@ def test_a_prefix_the_correction_shares_is_no_sign_of_a_coinage() -> None:
     assert [(t.word, t.suggestions[0]) for t in find_typos(text)] == [("untill", "until")]
 
 
+def test_british_ise_spellings_of_listed_ize_words_are_not_flagged() -> None:
+    text = "They categorise the shares and monetise the data; the organisaton grew."
+    assert [(t.word, t.suggestions[0]) for t in find_typos(text)] == [
+        ("organisaton", "organisation")
+    ]
+
+
 def test_comparatives_of_rare_y_adjectives_are_not_flagged() -> None:
     text = "Its showier rival has cushier seats and a dinkier screen, but one is comfortible."
     assert [(t.word, t.suggestions[0]) for t in find_typos(text)] == [("comfortible", "comfortable")]

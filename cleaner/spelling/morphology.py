@@ -163,6 +163,25 @@ def affixes(word: str) -> tuple[Affix, ...]:
     return tuple(found)
 
 
+# British "-ise" endings and their American "-ize" spellings ("categorise", "monetising").
+_ISE_ENDINGS = ("ise", "ised", "ises", "ising", "iser", "isers", "isation", "isations")
+# The "-ize" spelling must be listed at least this common for the "-ise" one to be its variant.
+VARIANT_ZIPF = 2.5
+
+
+def spelling_variant(word: str) -> str | None:
+    """The American spelling of a British "-ise" word when wordfreq lists it ("categorise" ->
+    "categorize"), else None. The British form is often the rarer one on the web, where
+    frequency alone would take it for a slip ("categorise" -> "categories"). Only this
+    direction: "surprize" is a slip, not the variant of a listed "surprise"."""
+    for ending in _ISE_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            other = word[: -len(ending)] + "iz" + ending[2:]
+            if lexicon.zipf(other) >= VARIANT_ZIPF:
+                return other
+    return None
+
+
 def is_derived(word: str) -> bool:
     """True when ``word`` is a known stem plus a regular prefix or suffix."""
     return bool(affixes(word))

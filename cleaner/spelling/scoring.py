@@ -30,7 +30,7 @@ from .errormodel import (
     typo_cost,
 )
 from .joined import Joined, split_before_the, split_joined
-from .morphology import affixes
+from .morphology import affixes, spelling_variant
 from .plausibility import log_likelihood
 
 # --- lower-case words -------------------------------------------------------
@@ -283,6 +283,8 @@ def judge_word(
     """
     if zipf >= WORD_SAFE_ZIPF or (zipf == 0.0 and count >= 2):
         return None
+    if spelling_variant(word) is not None:
+        return None  # "categorise": the British spelling of a listed "categorize"
     if (run_into_the := split_before_the(word)) is not None:
         return _joined_verdict(run_into_the, ())
     single = _judge_single_word(word, zipf, in_document, count >= REPEATED_USE)
