@@ -45,16 +45,11 @@ def _load() -> None:
         if _words is not None:
             return
         fingerprint = quiet.rules_fingerprint()  # the build runs the scorer's rules too
-        found: object
-        if fingerprint is None:
-            found = build()  # sources not readable: build, but do not cache under a blind key
-        else:
-            digest = tablecache.key(lexicon.parameters(), fingerprint, _source_version())
-            found = tablecache.load("spelling-dictionary", digest)
-            if not (isinstance(found, list) and all(isinstance(w, str) for w in found)):
-                found = build()
-                tablecache.store("spelling-dictionary", digest, found)
-        _words = dict.fromkeys(found)
+        if fingerprint is None:  # sources not readable: build, but cache nothing under a blind key
+            _words = dict.fromkeys(build())
+            return
+        digest = tablecache.key(lexicon.parameters(), fingerprint, _source_version())
+        _words = dict.fromkeys(tablecache.words("spelling-dictionary", digest, build))
 
 
 def _source_version() -> str:

@@ -51,11 +51,7 @@ def _load() -> None:
             _words = {}
             return
         digest = tablecache.key(lexicon.parameters(), fingerprint, MIN_ZIPF)
-        found = tablecache.load("spelling-quiet", digest)
-        if not (isinstance(found, list) and all(isinstance(w, str) for w in found)):
-            found = build()
-            tablecache.store("spelling-quiet", digest, found)
-        _words = dict.fromkeys(found)
+        _words = dict.fromkeys(tablecache.words("spelling-quiet", digest, build))
 
 
 def build() -> list[str]:

@@ -21,6 +21,7 @@ import hashlib
 import marshal
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -88,6 +89,17 @@ def load(name: str, digest: str) -> Any | None:
     except OSError:
         pass
     return payload
+
+
+def words(name: str, digest: str, build: Callable[[], list[str]]) -> list[str]:
+    """The list of words stored under ``name`` and ``digest``; when there is none (or it is not
+    a list of strings), ``build()``'s, stored there now."""
+    found = load(name, digest)
+    if isinstance(found, list) and all(isinstance(w, str) for w in found):
+        return found
+    built = build()
+    store(name, digest, built)
+    return built
 
 
 def store(name: str, digest: str, payload: Any) -> None:
