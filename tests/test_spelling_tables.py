@@ -164,7 +164,7 @@ def test_word_lists_worked_out_once_are_cached_and_redone_when_the_rules_change(
     first = module.words()
     monkeypatch.setattr(module, "_words", None)
     assert module.words() == first and len(builds) == 1  # read back from the cache
-    monkeypatch.setattr(quiet, "rules_fingerprint", lambda: "edited scoring rules")
+    monkeypatch.setattr(quiet, "rules_fingerprint", lambda *more: "edited scoring rules")
     monkeypatch.setattr(module, "_words", None)
     assert module.words() == first and len(builds) == 2  # a new key: worked out again
 
@@ -174,7 +174,7 @@ def test_without_readable_sources_no_verdict_is_worked_out_in_advance(
 ) -> None:
     from cleaner.spelling import quiet
 
-    monkeypatch.setattr(quiet, "rules_fingerprint", lambda: None)
+    monkeypatch.setattr(quiet, "rules_fingerprint", lambda *more: None)
     monkeypatch.setattr(quiet, "_words", None)
     assert quiet.words() == {}  # every word judged when met
 

@@ -10,13 +10,14 @@ correction (``scoring.DICTIONARY_PENALTY``), except for the cheap slips people r
 
 Only the words that could be flagged at all matter: listed by wordfreq in the range the scorer
 questions, known to pyspellchecker, and with a candidate that could beat them given every
-document bonus (``scoring.never_flagged`` says None for the rest whatever this says). That is
+document bonus (``scoring.never_flagged`` rules out the rest whatever this says). That is
 ~8,500 words of pyspellchecker's ~60,000 in the range; finding them takes about two seconds,
 once per machine, and the list is cached beside the word tables (~0.7 MB in memory).
 """
 
 from __future__ import annotations
 
+import sys
 import threading
 
 from . import lexicon
@@ -44,7 +45,8 @@ def _load() -> None:
     with _lock:
         if _words is not None:
             return
-        fingerprint = quiet.rules_fingerprint()  # the build runs the scorer's rules too
+        # The build runs the scorer's rules, and its own: a change to either rebuilds the list.
+        fingerprint = quiet.rules_fingerprint(sys.modules[__name__])
         if fingerprint is None:  # sources not readable: build, but cache nothing under a blind key
             _words = dict.fromkeys(build())
             return

@@ -1,7 +1,8 @@
 """Recognise words built regularly from a known word.
 
 A derived form is not vetoed outright (a typo can land on one by chance,
-"presense" = "pre" + "sense"); the scorer asks for a wider margin instead.
+"presense" = "pre" + "sense"); the scorer asks for a wider margin instead,
+when the correction does not share the affix (``scoring._coined``).
 
 News writing coins derived forms ("demerge", "workforces", "badged") that a
 frequency list has rarely or never seen.  They are not typos: a typo almost
@@ -180,8 +181,3 @@ def spelling_variant(word: str) -> str | None:
             if lexicon.zipf(other) >= VARIANT_ZIPF:
                 return other
     return None
-
-
-def is_derived(word: str) -> bool:
-    """True when ``word`` is a known stem plus a regular prefix or suffix."""
-    return bool(affixes(word))

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from pathlib import Path
+from types import ModuleType
 
 from . import candidates, errormodel, joined, lexicon, scoring
 
@@ -68,11 +69,11 @@ def build() -> list[str]:
 DECIDING_MODULES = (scoring, candidates, errormodel, lexicon, joined)
 
 
-def rules_fingerprint() -> str | None:
-    """A hash of the source of the modules that decide :func:`scoring.never_flagged` (None
-    when a source cannot be read, e.g. from a zip archive)."""
+def rules_fingerprint(*more: ModuleType) -> str | None:
+    """A hash of the source of the modules that decide :func:`scoring.never_flagged`, and of
+    ``more`` (None when a source cannot be read, e.g. from a zip archive)."""
     digest = hashlib.sha256()
-    for module in DECIDING_MODULES:
+    for module in (*DECIDING_MODULES, *more):
         try:
             digest.update(Path(module.__file__ or "").read_bytes())
         except OSError:
