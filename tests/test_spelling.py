@@ -156,6 +156,25 @@ def test_an_established_name_one_swap_from_a_common_word_is_not_flagged() -> Non
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # Two real words in title case, a full edit apart: not a name and its slip.
+        ("Refusing plastic bags is a start. Refusing straws helps too. Refusing cups matters. "
+         "Reusing jars is next.", []),
+        ("Mapping the coast took a year. Mapping the reefs took two, and Mapping the islands "
+         "took three. Mopping up came last.", []),
+        # A cheap slip of the document's name still is one, even when it lands on a word.
+        ("Fiat said sales rose. Fiat shares fell, and Fiat will cut jobs, Fait said on Monday.",
+         [("Fait", "Fiat")]),
+    ],
+)
+def test_a_real_word_in_title_case_is_a_name_variant_only_by_a_cheap_slip(
+    text: str, flagged: list[tuple[str, str]]
+) -> None:
+    assert [(t.word, t.suggestions[0]) for t in find_typos(text)] == flagged
+
+
 def test_two_forms_of_one_word_in_title_case_are_not_name_variants() -> None:
     text = ("How Machine Learning Personalizes Shopping. Personalized Offers Work. "
             "Maximalism Returns: A Maximalist Home. Super Tuscans From Tuscany.")

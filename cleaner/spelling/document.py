@@ -221,7 +221,8 @@ def _judge(token_text: str, kind: str, ctx: _Context) -> scoring.Verdict | None:
         ctx.always_before_rare_name(token_text)
         or (scoring.established_name(z) and not ctx.only_starts_sentences(token_text))
     )
-    return scoring.judge_name(word, z, ctx.counts.get(key, 0), ctx.name_variants(key), dictionary)
+    return scoring.judge_name(word, z, ctx.counts.get(key, 0), ctx.name_variants(key), dictionary,
+                              real_word=word in quiet.words())
 
 
 # Lower-case token texts that no document can get flagged (see

@@ -430,6 +430,8 @@ def judge_name(
     count: int,
     doc_variants: Iterable[tuple[str, int, float]],
     dictionary: bool = True,
+    *,
+    real_word: bool = False,
 ) -> Verdict | None:
     """Verdict for a capitalised token.
 
@@ -440,7 +442,10 @@ def judge_name(
     ``dictionary=False`` says the dictionary cannot judge this token, so only
     the document's own variants count as evidence: a first name (the token
     always stands before a rare capitalised word, "Marek Zielonka"), or an
-    established name in running text (see ESTABLISHED_NAME_ZIPF).
+    established name in running text (see ESTABLISHED_NAME_ZIPF). A ``real_word`` (its lower
+    case is a listed word no slip explains, ``quiet.words``) is taken for a variant of another
+    name of the document only by a cheap slip: "Reusing" beside "Refusing" or "Mopping" beside
+    "Mapping" are two words in title case, "Fait" beside "Fiat" is a slip.
     """
     if not name_is_judged(name, zipf):
         return None
@@ -462,7 +467,7 @@ def judge_name(
         if tie and log_likelihood(other) - log_likelihood(name) < PLAUSIBILITY_GAP:
             continue
         cost = typo_cost(other, name)
-        if cost > NAME_DOC_MAX_COST:
+        if cost > (CHEAP_SLIP if real_word else NAME_DOC_MAX_COST):
             continue
         if cost > NAME_MAX_COST and other_zipf >= NAME_DOC_COMMON_ZIPF:
             continue  # "Bening" vs the title "Being Julia": not a variant name
