@@ -101,9 +101,12 @@ def _pairs_norvig(path: Path):
             yield wrong, right
 
 
+_HOLBROOK_ERROR = re.compile(r"<ERR targ=([^>]*)>\s*(.*?)\s*</ERR>")  # target, then what was written
+
+
 def _pairs_holbrook(path: Path):
     text = path.read_text(encoding="utf-8", errors="replace")
-    for m in re.finditer(r"<ERR targ=([^>]*)>\s*(.*?)\s*</ERR>", text):
+    for m in _HOLBROOK_ERROR.finditer(text):
         yield m.group(2), m.group(1).strip()
 
 
@@ -438,12 +441,13 @@ def real_error_recall() -> list[str]:
         raw = holbrook.read_text(encoding="utf-8", errors="replace")
         parts: list[str] = []
         errors: list[tuple[int, int]] = []
-        at = 0
-        for m in re.finditer(r"<ERR targ=([^>]*)>\s*(.*?)\s*</ERR>", raw):
-            parts.append(raw[at : m.start()])
-            start = sum(map(len, parts))
-            parts.append(m.group(2))
-            errors.append((start, start + len(m.group(2))))
+        at = length = 0  # position in the tagged text; length of the plain text so far
+        for m in _HOLBROOK_ERROR.finditer(raw):
+            before, written = raw[at : m.start()], m.group(2)
+            parts += [before, written]
+            length += len(before)
+            errors.append((length, length + len(written)))
+            length += len(written)
             at = m.end()
         parts.append(raw[at:])
         starts = [a for a, _ in errors]
